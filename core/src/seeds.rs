@@ -1,0 +1,218 @@
+//! Reading a folder of seed files: which files count, which are skipped and why.
+//! Every problem with one file becomes a `Skipped` entry or a warning naming the
+//! file; it never stops the other files from building.
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::article::Article;
+use crate::ingest;
+
+/// A file that did not become an article, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Skipped {
+    pub file: String,
+    pub reason: String,
+}
+
+/// What a folder of seeds made: the articles, the files left out, and warnings
+/// about files that were kept but repaired.
+#[derive(Debug, Default, Serialize)]
+pub struct SeedReport {
+    pub articles: Vec<Article>,
+    pub skipped: Vec<Skipped>,
+    #[serde(skip)]
+    pub warnings: Vec<String>,
+    /// Every file read (for build scripts that must rerun when one changes).
+    #[serde(skip)]
+    pub inputs: Vec<PathBuf>,
+}
+
+/// Extensions that hold articles; everything else in the folder is listed as ignored.
+const ARTICLE_EXTENSIONS: [&str; 2] = ["txt", "md"];
+
+/// Reads every article file of `dir` in name order.
+/// Fails only when the folder itself cannot be read.
+pub fn load_folder(dir: &Path) -> std::io::Result<SeedReport> {
+    let mut entries: Vec<PathBuf> = fs::read_dir(dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file())
+        .collect();
+    entries.sort();
+
+    let mut report = SeedReport::default();
+    let mut seen: HashMap<Vec<u8>, String> = HashMap::new();
+    for path in entries {
+        let file = path
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        if file == "catalog.toml" {
+            report.inputs.push(path);
+            continue;
+        }
+        if file.starts_with('.') {
+            continue;
+        }
+        if !ARTICLE_EXTENSIONS.contains(&ext.as_str()) {
+            report.skip(&file, "not a .txt or .md file: ignored");
+            continue;
+        }
+        report.inputs.push(path.clone());
+        let bytes = match fs::read(&path) {
+            Ok(b) => b,
+            Err(e) => {
+                report.skip(&file, &format!("cannot be read: {e}"));
+                continue;
+            }
+        };
+        let id = path
+            .file_stem()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        if let Some(article) = report.read_one(&id, &file, bytes, &mut seen) {
+            report.articles.push(article);
+        }
+    }
+    Ok(report)
+}
+
+impl SeedReport {
+    fn skip(&mut self, file: &str, reason: &str) {
+        self.skipped.push(Skipped {
+            file: file.to_string(),
+            reason: reason.to_string(),
+        });
+    }
+
+    /// Checks one file's bytes and ingests them, or records why not.
+    fn read_one(
+        &mut self,
+        id: &str,
+        file: &str,
+        bytes: Vec<u8>,
+        seen: &mut HashMap<Vec<u8>, String>,
+    ) -> Option<Article> {
+        if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+            self.skip(file, "empty or only whitespace");
+            return None;
+        }
+        if looks_binary(&bytes) {
+            self.skip(file, "binary data, not text");
+            return None;
+        }
+        if let Some(first) = seen.get(&bytes) {
+            self.skip(file, &format!("exact duplicate of {first}: kept once"));
+            return None;
+        }
+        seen.insert(bytes.clone(), file.to_string());
+        let text = match String::from_utf8(bytes) {
+            Ok(s) => s,
+            Err(e) => {
+                self.warnings.push(format!(
+                    "{file}: not valid UTF-8 (first bad byte at offset {}); decoded with replacement characters",
+                    e.utf8_error().valid_up_to()
+                ));
+                String::from_utf8_lossy(e.as_bytes()).into_owned()
+            }
+        };
+        let article = ingest::ingest(id, file, &text);
+        if article.blocks.is_empty() {
+            self.skip(file, "no article text found after removing boilerplate");
+            return None;
+        }
+        Some(article)
+    }
+}
+
+/// Text never holds NUL bytes, and holds few control characters other than
+/// whitespace; the first 8 KiB tell.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(8192)];
+    if head.contains(&0) {
+        return true;
+    }
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
+        .count();
+    controls * 10 > head.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn folder(files: &[(&str, &[u8])]) -> tempdir::TempFolder {
+        let dir = tempdir::TempFolder::new();
+        for (name, bytes) in files {
+            fs::write(dir.path().join(name), bytes).unwrap();
+        }
+        dir
+    }
+
+    /// A throwaway folder under the system temp dir, removed on drop.
+    mod tempdir {
+        use std::path::{Path, PathBuf};
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        pub struct TempFolder(PathBuf);
+        impl TempFolder {
+            pub fn new() -> Self {
+                static N: AtomicUsize = AtomicUsize::new(0);
+                let p = std::env::temp_dir().join(format!(
+                    "dossier-seeds-test-{}-{}",
+                    std::process::id(),
+                    N.fetch_add(1, Ordering::SeqCst)
+                ));
+                std::fs::create_dir_all(&p).unwrap();
+                TempFolder(p)
+            }
+            pub fn path(&self) -> &Path {
+                &self.0
+            }
+        }
+        impl Drop for TempFolder {
+            fn drop(&mut self) {
+                let _ = std::fs::remove_dir_all(&self.0);
+            }
+        }
+    }
+
+    #[test]
+    fn bad_files_are_named_and_the_rest_still_build() {
+        let good = b"A headline about talks\n\nThe two leaders spoke on Monday about trade.\n";
+        let dir = folder(&[
+            ("a.txt", good),
+            ("b.txt", b"   \n\n  "),
+            ("c.txt", b"\x00\x01\x02binary\x00"),
+            ("d.txt", good),
+            ("e.jpg", b"whatever"),
+            ("f.md", b"Caf\xe9 owners protest\n\nThe owners of a caf\xe9 said on Monday they would close.\n"),
+        ]);
+        let r = load_folder(dir.path()).unwrap();
+        let ids: Vec<_> = r.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["a", "f"]);
+        let reasons: Vec<_> = r
+            .skipped
+            .iter()
+            .map(|s| (s.file.as_str(), s.reason.as_str()))
+            .collect();
+        assert!(reasons[0].0 == "b.txt" && reasons[0].1.contains("empty"));
+        assert!(reasons[1].0 == "c.txt" && reasons[1].1.contains("binary"));
+        assert!(reasons[2].0 == "d.txt" && reasons[2].1.contains("duplicate of a.txt"));
+        assert!(reasons[3].0 == "e.jpg" && reasons[3].1.contains("not a .txt"));
+        assert_eq!(r.warnings.len(), 1);
+        assert!(r.warnings[0].starts_with("f.md: not valid UTF-8"));
+        assert!(r.articles[1].blocks[0].text.contains('\u{FFFD}'));
+    }
+}

@@ -1,0 +1,57 @@
+//! The reading view of one article: title, meta line, and the body blocks as
+//! paragraphs, sub-headings and captions. Text is rendered as text, never as HTML.
+
+use dossier_core::{Article, BlockKind};
+use leptos::html;
+use leptos::prelude::*;
+
+use crate::components::article_meta::ArticleMeta;
+use crate::corpus_data::corpus;
+
+#[component]
+pub fn Reader(id: String) -> impl IntoView {
+    match corpus().article(&id) {
+        Some(article) => view! { <ArticleView article=article /> }.into_any(),
+        None => view! {
+            <section class="reader not-found">
+                <h1>"Article not found"</h1>
+                <p>"This dossier has no article with the id “" {id} "”. It may have been removed from the seeds."</p>
+                <p><a href="#">"Back to all articles"</a></p>
+            </section>
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+fn ArticleView(article: &'static Article) -> impl IntoView {
+    let heading = NodeRef::<html::H1>::new();
+    // Move focus to the title so keyboard and screen reader users start reading there.
+    Effect::new(move |_| {
+        if let Some(h) = heading.get() {
+            let _ = h.focus();
+        }
+    });
+    document().set_title(&format!("{} — Dossier", article.title));
+    on_cleanup(|| document().set_title("Dossier"));
+
+    view! {
+        <article class="reader">
+            <nav class="reader-nav" aria-label="Article"><a href="#">"← All articles"</a></nav>
+            <h1 class="reader-title" tabindex="-1" node_ref=heading>{article.title.as_str()}</h1>
+            {article.byline.as_deref().map(|b| view! { <p class="byline">{b}</p> })}
+            <ArticleMeta article=article />
+            <div class="reader-body">
+                {article
+                    .blocks
+                    .iter()
+                    .map(|block| match block.kind {
+                        BlockKind::Paragraph => view! { <p>{block.text.as_str()}</p> }.into_any(),
+                        BlockKind::Heading => view! { <h2>{block.text.as_str()}</h2> }.into_any(),
+                        BlockKind::Caption => view! { <p class="caption">{block.text.as_str()}</p> }.into_any(),
+                    })
+                    .collect_view()}
+            </div>
+        </article>
+    }
+}
