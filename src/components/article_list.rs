@@ -14,7 +14,7 @@ pub fn ArticleList() -> impl IntoView {
         <section class="article-list" aria-labelledby="list-heading">
             <h1 id="list-heading" class="list-heading">"All articles"</h1>
             {articles.is_empty().then(|| view! { <p class="empty">"This dossier has no articles yet."</p> })}
-            <ol class="cards">
+            <ol class="cards" aria-label="Articles">
                 {articles
                     .into_iter()
                     .map(|article| {

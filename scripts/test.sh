@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Every check, in the order that fails fastest: formatting, lints (native and
+# wasm), native tests, wasm tests in headless Chromium, the release build, and
+# the end-to-end tests in headless Chromium. Stops at the first failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/setup.sh --test
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "cargo fmt --check"
+cargo fmt --all --check
+
+step "cargo clippy (native, all targets)"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "cargo clippy (wasm app)"
+cargo clippy -p dossier-app --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
+
+step "native tests"
+cargo test --workspace --locked
+
+step "wasm tests in headless Chromium"
+CHROMEDRIVER="$(command -v chromedriver)" cargo test -p dossier-app --target wasm32-unknown-unknown --locked
+
+step "release build"
+scripts/build.sh
+
+step "end-to-end tests in headless Chromium"
+node --test --test-concurrency=1 tests/e2e/
