@@ -1,57 +1,173 @@
-//! Raw scraped text → `Article`. A first version: the date header, a headline
-//! line or the first sentence as title, one block per line.
+//! Raw scraped text → `Article`. The page is read as lines; boilerplate is
+//! marked first (navigation, notices, widgets, banners, repeats), then the first
+//! line of running text splits the page into what stands above the report
+//! (headline, dateline, byline, tags) and the report itself, which ends where a
+//! comment thread begins. Each step lives in its own module.
 
-use crate::article::{Article, Block, BlockKind, Date, DateSource, Entities, TitleSource};
+mod blocks;
+mod boilerplate;
+mod byline;
+mod comments;
+mod dateline;
+mod entities;
+mod gazetteer;
+mod lines;
+mod outlet;
+mod title;
 
-/// Longest derived title, in characters, before it is cut at a word boundary.
-const MAX_DERIVED_TITLE: usize = 120;
+use crate::article::{Article, Block, BlockKind, Date, DateSource, TitleSource};
+
+use boilerplate::Noise;
+use lines::{is_prose, normalized, word_count};
+
+pub use title::MAX_DERIVED_TITLE;
+
+/// Pre-report lines this long that are not the headline are kept as a standfirst.
+const MIN_STANDFIRST_WORDS: usize = 8;
 
 pub fn ingest(id: &str, file: &str, text: &str) -> Article {
-    let mut date = None;
-    let mut lines: Vec<&str> = text
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect();
-    if let Some(first) = lines.first_mut() {
-        if let Some(rest) = first.strip_prefix("date ") {
-            if let Some(d) = rest.get(..10).and_then(Date::parse_iso) {
-                date = Some((d, DateSource::Header));
-                *first = rest[10..].trim();
-            }
-        }
-    }
-    lines.retain(|l| !l.is_empty());
-    let headline = lines
-        .first()
-        .filter(|l| !ends_sentence(l))
-        .map(|l| l.to_string());
-    let mut blocks = Vec::new();
-    for line in &lines {
-        if Some(*line) == headline.as_deref() {
+    let (header_date, lines) = lines::split(text);
+    let noise = boilerplate::mark(&lines);
+    let first_prose = (0..lines.len())
+        .find(|&i| noise[i].is_none() && is_prose(lines[i].text))
+        .unwrap_or(lines.len());
+    let body_end = comments::thread_start(&lines, first_prose).unwrap_or(lines.len());
+    let (seen_before, counts) = boilerplate::repeats(&lines[..body_end]);
+
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut date = header_date.map(|d| (d, DateSource::Header));
+    let mut byline = None;
+    let mut dated_line = None;
+
+    // Above the report: headline, dateline, byline, captions; the rest are tags.
+    let mut above: Vec<(usize, Block)> = Vec::new();
+    let mut candidates: Vec<usize> = Vec::new();
+    let mut leftovers: Vec<usize> = Vec::new();
+    for (i, line) in lines.iter().enumerate().take(first_prose) {
+        let s = line.text;
+        if noise[i].is_some() {
             continue;
         }
-        let kind = if ends_sentence(line) || line.split_whitespace().count() > 8 {
-            BlockKind::Paragraph
+        if blocks::is_caption(s) {
+            above.push((i, block(BlockKind::Caption, s)));
+        } else if let Some(d) = dateline::dateline(s) {
+            dated_line = dated_line.or(Some(d));
+        } else if let Some(b) = byline::byline(s) {
+            byline = byline.or(Some(b));
+        } else if title::is_candidate(s) {
+            candidates.push(i);
         } else {
-            BlockKind::Heading
-        };
-        blocks.push(Block {
-            kind,
-            text: line.to_string(),
-        });
+            leftovers.push(i);
+        }
     }
+    let opening: String = lines[first_prose..body_end]
+        .iter()
+        .filter(|l| is_prose(l.text))
+        .take(3)
+        .map(|l| l.text)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let texts: Vec<&str> = candidates.iter().map(|&i| lines[i].text).collect();
+    let headline = title::choose(&texts, &opening).map(|k| candidates[k]);
+    let headline_key = headline.map(|h| normalized(lines[h].text));
+    // A long line above the report that is not the headline is a standfirst;
+    // shorter ones are topic tags and section labels ("Vladimir Putin").
+    for &i in candidates.iter().chain(&leftovers) {
+        if Some(i) != headline && word_count(lines[i].text) >= MIN_STANDFIRST_WORDS {
+            above.push((i, block(BlockKind::Paragraph, lines[i].text)));
+        }
+    }
+    above.sort_by_key(|(i, _)| *i);
+    blocks.extend(above.into_iter().map(|(_, b)| b));
+
+    // The report.
+    let body = first_prose..body_end;
+    let skip = |i: usize| -> bool {
+        let s = lines[i].text;
+        let key = normalized(s);
+        noise[i].is_some()
+            || seen_before[i]
+            || headline_key.as_deref() == Some(key.as_str())
+            || (!is_prose(s) && counts.get(&key).copied().unwrap_or(0) > 1)
+    };
+    let last_prose = body
+        .clone()
+        .rev()
+        .find(|&i| !skip(i) && is_prose(lines[i].text));
+    for i in body.clone() {
+        let s = lines[i].text;
+        if skip(i) {
+            continue;
+        }
+        if blocks::is_caption(s) {
+            blocks.push(block(BlockKind::Caption, s));
+            continue;
+        }
+        if !is_prose(s) {
+            if let Some(d) = dateline::dateline(s) {
+                dated_line = dated_line.or(Some(d));
+                continue;
+            }
+            if let Some(b) = byline::byline(s) {
+                if byline.is_none() {
+                    byline = Some(b);
+                    continue;
+                }
+            }
+            // Short lines after the last sentence of the report are page furniture.
+            if last_prose.is_none_or(|l| i > l) && word_count(s) <= 10 {
+                continue;
+            }
+            let next = (i + 1..body.end).find(|&j| !skip(j));
+            if blocks::is_heading_shape(s) && next.is_some_and(|j| is_prose(lines[j].text)) {
+                blocks.push(block(BlockKind::Heading, s));
+                continue;
+            }
+        }
+        blocks.push(block(BlockKind::Paragraph, s));
+    }
+
+    if date.is_none() {
+        let lead = blocks.iter().find(|b| b.kind == BlockKind::Paragraph);
+        date = dated_line
+            .or_else(|| lead.and_then(|b| dateline::leading_dateline(&b.text)))
+            .map(|d: Date| (d, DateSource::Dateline));
+    }
+
     let (title, title_source) = match headline {
-        Some(h) => (h, TitleSource::Headline),
+        Some(h) => (title::tidy(lines[h].text), TitleSource::Headline),
         None => (
-            derive_title(blocks.first().map(|b| b.text.as_str()).unwrap_or("")),
+            blocks
+                .iter()
+                .find(|b| b.kind == BlockKind::Paragraph)
+                .or(blocks.first())
+                .map(|b| title::derive(&b.text))
+                .unwrap_or_default(),
             TitleSource::FirstSentence,
         ),
     };
-    let words = blocks
-        .iter()
-        .map(|b| b.text.split_whitespace().count() as u32)
-        .sum();
+
+    let furniture = |kind: Noise| -> Vec<&str> {
+        (0..lines.len())
+            .filter(|&i| noise[i] == Some(kind))
+            .map(|i| lines[i].text)
+            .collect()
+    };
+    let outlet = outlet::outlet(
+        &furniture(Noise::Banner),
+        &furniture(Noise::Notice),
+        &furniture(Noise::Navigation),
+    );
+
+    let comments = if body_end < lines.len() {
+        comments::parse(&lines[body_end + 1..])
+    } else {
+        Vec::new()
+    };
+    let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+    let entities = entities::extract(&texts);
+    let words = blocks.iter().map(|b| word_count(&b.text) as u32).sum();
+
     Article {
         id: id.to_string(),
         file: file.to_string(),
@@ -59,35 +175,18 @@ pub fn ingest(id: &str, file: &str, text: &str) -> Article {
         title_source,
         date: date.map(|d| d.0),
         date_source: date.map(|d| d.1),
-        outlet: None,
-        byline: None,
+        outlet,
+        byline,
         blocks,
-        comments: Vec::new(),
-        entities: Entities::default(),
+        comments,
+        entities,
         words,
     }
 }
 
-fn ends_sentence(line: &str) -> bool {
-    line.ends_with(['.', '!', '?', '"', '”', '’', ')'])
-}
-
-/// The first sentence, cut at a word boundary to at most `MAX_DERIVED_TITLE` characters.
-fn derive_title(text: &str) -> String {
-    let sentence = text.split_inclusive(". ").next().unwrap_or(text).trim();
-    if sentence.chars().count() <= MAX_DERIVED_TITLE {
-        return sentence.to_string();
+fn block(kind: BlockKind, text: &str) -> Block {
+    Block {
+        kind,
+        text: text.to_string(),
     }
-    let mut out = String::new();
-    for word in sentence.split_whitespace() {
-        if out.chars().count() + word.chars().count() + 2 > MAX_DERIVED_TITLE {
-            break;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out.push('…');
-    out
 }
