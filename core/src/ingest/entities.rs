@@ -17,6 +17,9 @@ use super::gazetteer::{
     PLACES, PLACE_CUES, ROLES, STARTERS,
 };
 
+/// Longest capitalised run still looked at as one name.
+const MAX_NAME_WORDS: usize = 8;
+
 #[derive(Debug, Clone)]
 struct Tok {
     word: String,
@@ -250,6 +253,12 @@ impl Extractor<'_> {
     }
 
     fn run(&mut self, mut run: &[Tok]) {
+        // No name is this long: a shouted heading or a list of names. Looking
+        // at its words one by one also keeps the recursion below shallow.
+        if run.len() > MAX_NAME_WORDS {
+            self.loose_words(run);
+            return;
+        }
         // Sentence openers and articles are not part of a name.
         while let Some(first) = run.first() {
             let w = first.word.as_str();

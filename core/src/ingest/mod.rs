@@ -80,23 +80,36 @@ pub fn ingest(id: &str, file: &str, text: &str) -> Article {
     above.sort_by_key(|(i, _)| *i);
     blocks.extend(above.into_iter().map(|(_, b)| b));
 
-    // The report.
+    // The report. Everything below is one pass or a precomputed table, so a
+    // 50 MB file takes time linear in its size.
     let body = first_prose..body_end;
-    let skip = |i: usize| -> bool {
-        let s = lines[i].text;
-        let key = normalized(s);
-        noise[i].is_some()
-            || seen_before[i]
-            || headline_key.as_deref() == Some(key.as_str())
-            || (!is_prose(s) && counts.get(&key).copied().unwrap_or(0) > 1)
-    };
+    let skipped: Vec<bool> = (0..body_end)
+        .map(|i| {
+            let s = lines[i].text;
+            if noise[i].is_some() || seen_before[i] {
+                return true;
+            }
+            let key = normalized(s);
+            headline_key.as_deref() == Some(key.as_str())
+                || (!is_prose(s) && counts.get(&key).copied().unwrap_or(0) > 1)
+        })
+        .collect();
+    // For each line, whether the next line that is kept is prose.
+    let mut prose_follows = vec![false; body_end];
+    let mut next_kept_is_prose = false;
+    for i in body.clone().rev() {
+        prose_follows[i] = next_kept_is_prose;
+        if !skipped[i] {
+            next_kept_is_prose = is_prose(lines[i].text);
+        }
+    }
     let last_prose = body
         .clone()
         .rev()
-        .find(|&i| !skip(i) && is_prose(lines[i].text));
+        .find(|&i| !skipped[i] && is_prose(lines[i].text));
     for i in body.clone() {
         let s = lines[i].text;
-        if skip(i) {
+        if skipped[i] {
             continue;
         }
         if blocks::is_caption(s) {
@@ -118,8 +131,7 @@ pub fn ingest(id: &str, file: &str, text: &str) -> Article {
             if last_prose.is_none_or(|l| i > l) && word_count(s) <= 10 {
                 continue;
             }
-            let next = (i + 1..body.end).find(|&j| !skip(j));
-            if blocks::is_heading_shape(s) && next.is_some_and(|j| is_prose(lines[j].text)) {
+            if blocks::is_heading_shape(s) && prose_follows[i] {
                 blocks.push(block(BlockKind::Heading, s));
                 continue;
             }
