@@ -39,12 +39,16 @@ const CAPTION_CREDITS: [&str; 11] = [
 const POSITION_MARKS: [&str; 5] = ["(l)", "(r)", "(c)", "(left)", "(right)"];
 
 pub fn is_caption(s: &str) -> bool {
-    if word_count(s) > 70 {
+    let head: String = s.chars().take(16).flat_map(char::to_lowercase).collect();
+    if CAPTION_STARTS.iter().any(|p| head.starts_with(p)) {
+        return true;
+    }
+    // Credits and position marks are bracketed or slashed.
+    if !s.contains(['(', '/']) || word_count(s) > 70 {
         return false;
     }
     let lower = s.to_lowercase();
-    CAPTION_STARTS.iter().any(|p| lower.starts_with(p))
-        || CAPTION_CREDITS.iter().any(|p| lower.contains(p))
+    CAPTION_CREDITS.iter().any(|p| lower.contains(p))
         || POSITION_MARKS.iter().filter(|m| lower.contains(*m)).count() >= 2
 }
 

@@ -175,26 +175,29 @@ pub fn is_nav_line(s: &str) -> bool {
         || is_nav_item(s)
 }
 
-fn short(s: &str) -> bool {
-    !is_prose(s) && word_count(s) <= 14
+fn short(l: &Line) -> bool {
+    !l.prose && l.words <= 14
 }
 
 /// Classifies every line of the report part of a page (before any comment
 /// thread). `None` means the line may belong to the report.
 pub fn mark(lines: &[Line]) -> Vec<Option<Noise>> {
+    // The cheap shape tests go first so that a 50 MB page of prose is fast.
     let mut noise: Vec<Option<Noise>> = lines
         .iter()
         .map(|l| {
             let s = l.text;
-            if is_notice(s) {
+            if l.words <= 60 && is_notice(s) {
                 Some(Noise::Notice)
-            } else if is_amount(s) || is_month_year(s) {
+            } else if l.prose {
+                None
+            } else if l.words <= 3 && (is_amount(s) || is_month_year(s)) {
                 Some(Noise::Widget)
-            } else if is_banner(s) {
+            } else if l.words <= 6 && is_banner(s) {
                 Some(Noise::Banner)
             } else if is_nav_line(s) {
                 Some(Noise::Navigation)
-            } else if comments::is_widget_label(s) {
+            } else if l.words <= 14 && comments::is_widget_label(s) {
                 Some(Noise::CommentWidget)
             } else {
                 None
@@ -210,25 +213,30 @@ pub fn mark(lines: &[Line]) -> Vec<Option<Noise>> {
             end += 1;
         }
         let group = &lines[start..end];
-        let all_short = group.iter().all(|l| short(l.text));
-        let amounts = group.iter().filter(|l| is_amount(l.text)).count();
-        let nav = group.iter().filter(|l| is_nav_line(l.text)).count();
-        let menu = group.len() >= 3
-            && group
-                .iter()
-                .all(|l| word_count(l.text) <= 4 && !is_prose(l.text));
+        if group.len() < 2 {
+            start = end;
+            continue;
+        }
+        let all_short = group.iter().all(short);
+        let amounts = group
+            .iter()
+            .filter(|l| l.words <= 3 && is_amount(l.text))
+            .count();
+        let nav = group
+            .iter()
+            .filter(|l| !l.prose && is_nav_line(l.text))
+            .count();
+        let menu = group.len() >= 3 && group.iter().all(|l| l.words <= 4 && !l.prose);
         let kind = if amounts >= 2 {
             Some(Noise::Widget)
-        } else if group.len() >= 2 && all_short && nav >= 1 {
-            Some(Noise::Navigation)
-        } else if menu {
+        } else if (all_short && nav >= 1) || menu {
             Some(Noise::Navigation)
         } else {
             None
         };
         if let Some(kind) = kind {
             for (i, l) in group.iter().enumerate() {
-                if short(l.text) && noise[start + i].is_none() {
+                if short(l) && noise[start + i].is_none() {
                     noise[start + i] = Some(kind);
                 }
             }
@@ -238,19 +246,32 @@ pub fn mark(lines: &[Line]) -> Vec<Option<Noise>> {
     noise
 }
 
-/// Short lines the page prints more than once ("Support X" above and below the
-/// report, a headline printed twice). Returns, per line, whether an earlier
-/// line had the same text; and the set of short labels seen twice or more.
-pub fn repeats(lines: &[Line]) -> (Vec<bool>, HashMap<String, usize>) {
+/// Lines the page prints more than once ("Support X" above and below the
+/// report, a headline printed twice), compared by `normalized` text. Returns
+/// each line's key, whether an earlier line had the same key, and how often
+/// each key occurs.
+pub struct Repeats {
+    pub keys: Vec<String>,
+    pub seen_before: Vec<bool>,
+    pub counts: HashMap<String, usize>,
+}
+
+pub fn repeats(lines: &[Line]) -> Repeats {
     let mut counts: HashMap<String, usize> = HashMap::new();
     let mut seen_before = Vec::with_capacity(lines.len());
+    let mut keys = Vec::with_capacity(lines.len());
     for l in lines {
         let n = normalized(l.text);
-        let c = counts.entry(n).or_insert(0);
+        let c = counts.entry(n.clone()).or_insert(0);
         seen_before.push(*c > 0);
         *c += 1;
+        keys.push(n);
     }
-    (seen_before, counts)
+    Repeats {
+        keys,
+        seen_before,
+        counts,
+    }
 }
 
 #[cfg(test)]

@@ -5,10 +5,11 @@
 
 use crate::article::Comment;
 
+use super::dateline;
 use super::lines::{ends_sentence, normalized, word_count, Line};
 
 /// Labels that only a comment widget prints; any of them opens the thread.
-const STRONG_MARKERS: [&str; 14] = [
+const STRONG_MARKERS: [&str; 16] = [
     "notify of",
     "newest most voted",
     "oldest most voted",
@@ -16,6 +17,8 @@ const STRONG_MARKERS: [&str; 14] = [
     "inline feedbacks",
     "view all comments",
     "leave a reply",
+    "leave a reply cancel reply",
+    "leave a comment cancel reply",
     "leave a comment",
     "join the discussion",
     "join the conversation",
@@ -124,6 +127,9 @@ pub fn thread_start(lines: &[Line], first_prose: usize) -> Option<usize> {
     let half = lines.len() / 2;
     (first_prose + 1..lines.len()).find(|&i| {
         let s = lines[i].text;
+        if lines[i].words > 15 {
+            return false;
+        }
         // "Comments" may be a share-bar link; near the end, or followed by
         // thread labels, it opens the thread.
         is_strong_marker(s)
@@ -149,9 +155,14 @@ fn is_author(s: &str) -> bool {
             .all(|c| c.is_ascii_digit() || c.is_whitespace())
 }
 
-/// Scrapers leave a stray " ." after some names ("888mladen .").
+/// Scrapers leave a stray " ." after some names ("888mladen ."); WordPress
+/// writes "Jane Roe says:".
 fn author_name(s: &str) -> &str {
     let s = s.trim();
+    let s = [" says:", " said:", " wrote:"]
+        .iter()
+        .find_map(|suffix| s.strip_suffix(suffix))
+        .unwrap_or(s);
     match s.strip_suffix(['.', '·', '-', '|']) {
         Some(rest) if rest.ends_with(char::is_whitespace) => rest.trim_end(),
         _ => s,
@@ -162,7 +173,11 @@ fn author_name(s: &str) -> &str {
 /// Text lines one blank line apart after a named author are one comment;
 /// otherwise each text line, or a name followed by text, starts a new one.
 pub fn parse(thread: &[Line]) -> Vec<Comment> {
-    let kept: Vec<&Line> = thread.iter().filter(|l| !is_widget_label(l.text)).collect();
+    // Labels, and the timestamps printed under names, are not comment text.
+    let kept: Vec<&Line> = thread
+        .iter()
+        .filter(|l| !is_widget_label(l.text) && dateline::dateline(l.text).is_none())
+        .collect();
     let mut out: Vec<Comment> = Vec::new();
     let mut pending_author: Option<&str> = None;
     let mut continuing = false;

@@ -7,6 +7,7 @@
 //! Trump") counts for the full name the article uses ("Donald Trump"); aliases
 //! ("IS", "ISIS") count for one canonical name.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use crate::article::{Entities, EntityCount};
@@ -21,15 +22,15 @@ use super::gazetteer::{
 const MAX_NAME_WORDS: usize = 8;
 
 #[derive(Debug, Clone)]
-struct Tok {
-    word: String,
+struct Tok<'a> {
+    word: Cow<'a, str>,
     /// A sentence starts here: capitalisation says nothing.
     sentence_start: bool,
     /// Punctuation stands between this word and the previous one.
     break_before: bool,
 }
 
-impl Tok {
+impl Tok<'_> {
     fn cap(&self) -> bool {
         self.word.starts_with(|c: char| c.is_uppercase())
     }
@@ -98,7 +99,7 @@ impl Gazetteer {
 }
 
 /// Splits text into words, noting sentence starts and punctuation breaks.
-fn tokenize(text: &str, out: &mut Vec<Tok>) {
+fn tokenize<'a>(text: &'a str, out: &mut Vec<Tok<'a>>) {
     let mut sentence_start = true;
     let mut break_next = true;
     for raw in text.split_whitespace() {
@@ -124,26 +125,25 @@ fn tokenize(text: &str, out: &mut Vec<Tok>) {
             && core
                 .split('.')
                 .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase));
-        let word = if dotted {
-            core.replace('.', "")
+        let word: Cow<'a, str> = if dotted {
+            Cow::Owned(core.replace('.', ""))
         } else {
-            core.to_string()
+            Cow::Borrowed(core)
         };
         let abbreviation = dotted
             || word.chars().count() == 1
-            || ROLES.contains(&word.as_str()) && trail.starts_with('.')
+            || ROLES.contains(&word.as_ref()) && trail.starts_with('.')
             || month_number(&word).is_some() && word.len() <= 4;
         let break_before = break_next || !lead.is_empty();
         // Hyphenated names ("US-Russia", "Israeli-Palestinian") are separate names.
-        let parts: Vec<&str> = word.split('-').collect();
-        if parts.len() > 1
-            && parts
-                .iter()
+        if word.contains('-')
+            && word
+                .split('-')
                 .all(|p| p.starts_with(|c: char| c.is_uppercase()))
         {
-            for (i, p) in parts.iter().enumerate() {
+            for (i, p) in word.split('-').enumerate() {
                 out.push(Tok {
-                    word: p.to_string(),
+                    word: Cow::Owned(p.to_string()),
                     sentence_start: sentence_start && i == 0,
                     break_before: true,
                 });
@@ -155,8 +155,8 @@ fn tokenize(text: &str, out: &mut Vec<Tok>) {
                 break_before,
             });
         }
-        let ends = trail.contains(['.', '!', '?', ':'])
-            && !(abbreviation && !trail.contains(['!', '?', ':']));
+        // "U.S." and "Mr." end in a full stop without ending the sentence.
+        let ends = trail.contains(['!', '?', ':']) || (trail.contains('.') && !abbreviation);
         sentence_start = ends;
         // "Trump's White House" is two names.
         break_next = ends || possessive || !trail.is_empty();
@@ -164,7 +164,7 @@ fn tokenize(text: &str, out: &mut Vec<Tok>) {
 }
 
 /// Maximal runs of capitalised words, joined across connectors.
-fn runs(toks: &[Tok]) -> Vec<&[Tok]> {
+fn runs<'t, 'a>(toks: &'t [Tok<'a>]) -> Vec<&'t [Tok<'a>]> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -178,7 +178,7 @@ fn runs(toks: &[Tok]) -> Vec<&[Tok]> {
             match toks.get(end) {
                 Some(t) if t.cap() && !t.break_before && !t.sentence_start => end += 1,
                 Some(t)
-                    if CONNECTORS.contains(&t.word.as_str())
+                    if CONNECTORS.contains(&t.word.as_ref())
                         && !t.break_before
                         && toks
                             .get(end + 1)
@@ -197,7 +197,7 @@ fn runs(toks: &[Tok]) -> Vec<&[Tok]> {
 
 fn join(toks: &[Tok]) -> String {
     toks.iter()
-        .map(|t| t.word.as_str())
+        .map(|t| t.word.as_ref())
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -218,7 +218,7 @@ fn is_calendar(w: &str) -> bool {
 fn person_shaped(toks: &[Tok]) -> bool {
     (2..=5).contains(&toks.len())
         && toks.iter().all(|t| {
-            let w = t.word.as_str();
+            let w = t.word.as_ref();
             CONNECTORS.contains(&w)
                 || (t.cap()
                     && !FUNCTION_WORDS.contains(&w)
@@ -229,14 +229,14 @@ fn person_shaped(toks: &[Tok]) -> bool {
         && !toks.first().is_some_and(|t| is_calendar(&t.word))
 }
 
-struct Extractor<'g> {
+struct Extractor<'g, 'a> {
     gaz: &'g Gazetteer,
     /// Words seen in lowercase somewhere: such a word opening a sentence is not a name.
-    lowercase: HashSet<String>,
+    lowercase: HashSet<Cow<'a, str>>,
     mentions: Vec<Mention>,
 }
 
-impl Extractor<'_> {
+impl Extractor<'_, '_> {
     fn push(&mut self, kind: Kind, name: String, titled: bool) {
         self.mentions.push(Mention { kind, name, titled });
     }
@@ -247,7 +247,7 @@ impl Extractor<'_> {
             if let Some((k, n)) = self.gaz.known(&t.word) {
                 self.push(k, n, false);
             } else if is_acronym(&t.word) {
-                self.push(Kind::Org, t.word.clone(), false);
+                self.push(Kind::Org, t.word.to_string(), false);
             }
         }
     }
@@ -261,9 +261,9 @@ impl Extractor<'_> {
         }
         // Sentence openers and articles are not part of a name.
         while let Some(first) = run.first() {
-            let w = first.word.as_str();
+            let w = first.word.as_ref();
             let opener = first.sentence_start
-                && (STARTERS.contains(&w) || self.lowercase.contains(&w.to_lowercase()));
+                && (STARTERS.contains(&w) || self.lowercase.contains(w.to_lowercase().as_str()));
             if opener && self.gaz.known(w).is_none()
                 || matches!(w, "The" | "A" | "An")
                 || DESCRIPTORS.contains(&w)
@@ -286,10 +286,10 @@ impl Extractor<'_> {
             self.push(k, n, false);
             return;
         }
-        if let Some(first_role) = run.iter().position(|t| ROLES.contains(&t.word.as_str())) {
+        if let Some(first_role) = run.iter().position(|t| ROLES.contains(&t.word.as_ref())) {
             let last_role = run
                 .iter()
-                .rposition(|t| ROLES.contains(&t.word.as_str()))
+                .rposition(|t| ROLES.contains(&t.word.as_ref()))
                 .unwrap_or(first_role);
             let before = &run[..first_role];
             if !before.is_empty() {
@@ -303,7 +303,7 @@ impl Extractor<'_> {
             }
             let name: Vec<Tok> = name
                 .iter()
-                .filter(|t| !DESCRIPTORS.contains(&t.word.as_str()))
+                .filter(|t| !DESCRIPTORS.contains(&t.word.as_ref()))
                 .cloned()
                 .collect();
             if (1..=4).contains(&name.len()) && name.iter().all(Tok::cap) {
@@ -315,7 +315,7 @@ impl Extractor<'_> {
             }
             return;
         }
-        let last = run.last().map(|t| t.word.as_str()).unwrap_or("");
+        let last = run.last().map(|t| t.word.as_ref()).unwrap_or("");
         if ORG_CUES.contains(&last)
             && (run.len() > 1 || ["Congress", "Senate", "Parliament"].contains(&last))
         {
@@ -329,9 +329,9 @@ impl Extractor<'_> {
         if run.len() == 1 {
             let w = &run[0].word;
             if is_acronym(w) {
-                self.push(Kind::Org, w.clone(), false);
-            } else if !is_calendar(w) && !STARTERS.contains(&w.as_str()) && w.chars().count() > 1 {
-                self.push(Kind::Single, w.clone(), false);
+                self.push(Kind::Org, w.to_string(), false);
+            } else if !is_calendar(w) && !STARTERS.contains(&w.as_ref()) && w.chars().count() > 1 {
+                self.push(Kind::Single, w.to_string(), false);
             }
             return;
         }
@@ -358,7 +358,7 @@ pub fn extract(texts: &[&str]) -> Entities {
         let from = toks.len();
         tokenize(text, &mut toks);
         for t in &toks[from..] {
-            if t.word.starts_with(|c: char| c.is_lowercase()) {
+            if t.word.starts_with(|c: char| c.is_lowercase()) && !lowercase.contains(&t.word) {
                 lowercase.insert(t.word.clone());
             }
         }

@@ -14,6 +14,9 @@ pub struct Line<'a> {
     pub blanks_before: usize,
     /// Lines with no blank line between them share a group.
     pub group: usize,
+    /// `word_count(text)` and `is_prose(text)`, asked of every line many times.
+    pub words: usize,
+    pub prose: bool,
 }
 
 /// Splits `text` into non-blank lines, taking a leading ` date YYYY-MM-DD`
@@ -42,6 +45,8 @@ pub fn split(text: &str) -> (Option<Date>, Vec<Line<'_>>) {
             text: t,
             blanks_before: blanks,
             group,
+            words: word_count(t),
+            prose: is_prose(t),
         });
         blanks = 0;
     }

@@ -18,7 +18,7 @@ mod title;
 use crate::article::{Article, Block, BlockKind, Date, DateSource, TitleSource};
 
 use boilerplate::Noise;
-use lines::{is_prose, normalized, word_count};
+use lines::word_count;
 
 pub use title::MAX_DERIVED_TITLE;
 
@@ -29,10 +29,10 @@ pub fn ingest(id: &str, file: &str, text: &str) -> Article {
     let (header_date, lines) = lines::split(text);
     let noise = boilerplate::mark(&lines);
     let first_prose = (0..lines.len())
-        .find(|&i| noise[i].is_none() && is_prose(lines[i].text))
+        .find(|&i| noise[i].is_none() && lines[i].prose)
         .unwrap_or(lines.len());
     let body_end = comments::thread_start(&lines, first_prose).unwrap_or(lines.len());
-    let (seen_before, counts) = boilerplate::repeats(&lines[..body_end]);
+    let rep = boilerplate::repeats(&lines[..body_end]);
 
     let mut blocks: Vec<Block> = Vec::new();
     let mut date = header_date.map(|d| (d, DateSource::Header));
@@ -62,18 +62,18 @@ pub fn ingest(id: &str, file: &str, text: &str) -> Article {
     }
     let opening: String = lines[first_prose..body_end]
         .iter()
-        .filter(|l| is_prose(l.text))
+        .filter(|l| l.prose)
         .take(3)
         .map(|l| l.text)
         .collect::<Vec<_>>()
         .join(" ");
     let texts: Vec<&str> = candidates.iter().map(|&i| lines[i].text).collect();
     let headline = title::choose(&texts, &opening).map(|k| candidates[k]);
-    let headline_key = headline.map(|h| normalized(lines[h].text));
+    let headline_key = headline.map(|h| rep.keys[h].as_str());
     // A long line above the report that is not the headline is a standfirst;
     // shorter ones are topic tags and section labels ("Vladimir Putin").
     for &i in candidates.iter().chain(&leftovers) {
-        if Some(i) != headline && word_count(lines[i].text) >= MIN_STANDFIRST_WORDS {
+        if Some(i) != headline && lines[i].words >= MIN_STANDFIRST_WORDS {
             above.push((i, block(BlockKind::Paragraph, lines[i].text)));
         }
     }
@@ -85,13 +85,11 @@ pub fn ingest(id: &str, file: &str, text: &str) -> Article {
     let body = first_prose..body_end;
     let skipped: Vec<bool> = (0..body_end)
         .map(|i| {
-            let s = lines[i].text;
-            if noise[i].is_some() || seen_before[i] {
-                return true;
-            }
-            let key = normalized(s);
-            headline_key.as_deref() == Some(key.as_str())
-                || (!is_prose(s) && counts.get(&key).copied().unwrap_or(0) > 1)
+            let key = rep.keys[i].as_str();
+            noise[i].is_some()
+                || rep.seen_before[i]
+                || headline_key == Some(key)
+                || (!lines[i].prose && rep.counts.get(key).copied().unwrap_or(0) > 1)
         })
         .collect();
     // For each line, whether the next line that is kept is prose.
@@ -100,13 +98,10 @@ pub fn ingest(id: &str, file: &str, text: &str) -> Article {
     for i in body.clone().rev() {
         prose_follows[i] = next_kept_is_prose;
         if !skipped[i] {
-            next_kept_is_prose = is_prose(lines[i].text);
+            next_kept_is_prose = lines[i].prose;
         }
     }
-    let last_prose = body
-        .clone()
-        .rev()
-        .find(|&i| !skipped[i] && is_prose(lines[i].text));
+    let last_prose = body.clone().rev().find(|&i| !skipped[i] && lines[i].prose);
     for i in body.clone() {
         let s = lines[i].text;
         if skipped[i] {
@@ -116,7 +111,7 @@ pub fn ingest(id: &str, file: &str, text: &str) -> Article {
             blocks.push(block(BlockKind::Caption, s));
             continue;
         }
-        if !is_prose(s) {
+        if !lines[i].prose {
             if let Some(d) = dateline::dateline(s) {
                 dated_line = dated_line.or(Some(d));
                 continue;
@@ -128,7 +123,7 @@ pub fn ingest(id: &str, file: &str, text: &str) -> Article {
                 }
             }
             // Short lines after the last sentence of the report are page furniture.
-            if last_prose.is_none_or(|l| i > l) && word_count(s) <= 10 {
+            if last_prose.is_none_or(|l| i > l) && lines[i].words <= 10 {
                 continue;
             }
             if blocks::is_heading_shape(s) && prose_follows[i] {
