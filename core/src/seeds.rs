@@ -331,4 +331,52 @@ mod tests {
         assert!(r.warnings[0].starts_with("f.md: not valid UTF-8"));
         assert!(r.articles[1].blocks[0].text.contains('\u{FFFD}'));
     }
+    const GOOD: &[u8] = b"Talks Resume in Vienna\n\nThe two sides met again on Monday.\n";
+
+    #[test]
+    fn the_catalog_wins_and_says_so() {
+        let dir = folder(&[
+            ("a.txt", GOOD),
+            (
+                "catalog.toml",
+                b"[\"a.txt\"]\ntitle = \"Curated\"\ndate = \"2017-01-27\"\noutlet = \"Example\"\ntags = [\"x\"]\n",
+            ),
+        ]);
+        let r = load_folder(dir.path()).unwrap();
+        let a = &r.articles[0];
+        assert_eq!(a.title, "Curated");
+        assert_eq!(a.title_source, TitleSource::Catalog);
+        assert_eq!(a.date.unwrap().to_string(), "2017-01-27");
+        assert_eq!(a.date_source, Some(DateSource::Catalog));
+        assert_eq!(a.outlet.as_deref(), Some("Example"));
+        assert_eq!(r.catalog.entries["a.txt"].tags, ["x"]);
+        assert!(r.skipped.is_empty(), "catalog.toml is not listed as ignored");
+    }
+
+    #[test]
+    fn catalog_mistakes_are_errors_naming_the_line() {
+        let cases: [(&[u8], usize, &str); 3] = [
+            (b"[\"a.txt\"]\ntitle = \"x\"\n\n[\"nope.txt\"]\ntitle = \"y\"\n", 4, "no article file named nope.txt"),
+            (b"[\"a.txt\"]\ndate = \"27/01/2017\"\n", 2, "YYYY-MM-DD"),
+            (b"[\"a.txt\"]\nheadline = \"x\"\n", 2, "headline"),
+        ];
+        for (catalog, line, words) in cases {
+            let dir = folder(&[("a.txt", GOOD), ("catalog.toml", catalog)]);
+            let e = load_folder(dir.path()).unwrap_err();
+            let SeedError::Catalog { line: l, .. } = &e else {
+                panic!("{e}");
+            };
+            assert_eq!(*l, line, "{e}");
+            let shown = e.to_string();
+            assert!(shown.contains(&format!("catalog.toml:{line}:")), "{shown}");
+            assert!(shown.contains(words), "{shown}");
+        }
+    }
+
+    #[test]
+    fn a_missing_folder_is_an_error_that_says_what_to_do() {
+        let e = load_folder(Path::new("/nonexistent/dossier/seeds")).unwrap_err();
+        assert!(matches!(e, SeedError::Folder { .. }));
+        assert!(e.to_string().contains("DOSSIER_SEEDS"), "{e}");
+    }
 }
