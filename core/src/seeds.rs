@@ -350,13 +350,20 @@ mod tests {
         assert_eq!(a.date_source, Some(DateSource::Catalog));
         assert_eq!(a.outlet.as_deref(), Some("Example"));
         assert_eq!(r.catalog.entries["a.txt"].tags, ["x"]);
-        assert!(r.skipped.is_empty(), "catalog.toml is not listed as ignored");
+        assert!(
+            r.skipped.is_empty(),
+            "catalog.toml is not listed as ignored"
+        );
     }
 
     #[test]
     fn catalog_mistakes_are_errors_naming_the_line() {
         let cases: [(&[u8], usize, &str); 3] = [
-            (b"[\"a.txt\"]\ntitle = \"x\"\n\n[\"nope.txt\"]\ntitle = \"y\"\n", 4, "no article file named nope.txt"),
+            (
+                b"[\"a.txt\"]\ntitle = \"x\"\n\n[\"nope.txt\"]\ntitle = \"y\"\n",
+                4,
+                "no article file named nope.txt",
+            ),
             (b"[\"a.txt\"]\ndate = \"27/01/2017\"\n", 2, "YYYY-MM-DD"),
             (b"[\"a.txt\"]\nheadline = \"x\"\n", 2, "headline"),
         ];

@@ -199,3 +199,24 @@ fn long_first_sentences_make_a_cut_title() {
     assert!(sentence[stem.len()..].starts_with(' '));
     assert_eq!(a.blocks[0].text, format!("{sentence} Then they left."));
 }
+
+#[test]
+fn hard_wrapped_paragraphs_are_joined_not_mistaken_for_headings() {
+    let text = "Ministers Agree on Budget\n\nThe finance ministers of the two countries agreed\nto a joint budget on Tuesday, officials said.\n\nThe deal still needs approval.\n";
+    let a = ingest("h", "h.txt", text);
+    assert_eq!(a.title, "Ministers Agree on Budget");
+    assert_eq!(a.blocks.len(), 2);
+    assert_eq!(a.blocks[0].kind, BlockKind::Paragraph);
+    assert_eq!(
+        a.blocks[0].text,
+        "The finance ministers of the two countries agreed\nto a joint budget on Tuesday, officials said."
+    );
+}
+
+#[test]
+fn a_page_without_blank_lines_keeps_its_headline_despite_a_widget() {
+    let text = "$5\n$10\n$25\nOther amount\nHarbour Reopens After Storm\nThe harbour reopened on Friday after a week of repairs, the port authority said.\nBoats were back on the water by noon.\n";
+    let a = ingest("w", "w.txt", text);
+    assert_eq!(a.title, "Harbour Reopens After Storm");
+    assert_eq!(a.blocks.len(), 2);
+}

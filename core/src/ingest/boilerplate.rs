@@ -205,39 +205,47 @@ pub fn mark(lines: &[Line]) -> Vec<Option<Noise>> {
         })
         .collect();
 
-    // Group rules: a widget or a menu is a run of adjacent short lines.
+    // Run rules: a widget or a menu is a run of adjacent short lines with no
+    // blank line between them (runs, not whole groups, so that a page without
+    // blank lines does not become one big widget).
     let mut start = 0;
     while start < lines.len() {
-        let mut end = start;
-        while end < lines.len() && lines[end].group == lines[start].group {
-            end += 1;
-        }
-        let group = &lines[start..end];
-        if group.len() < 2 {
-            start = end;
+        if !short(&lines[start]) {
+            start += 1;
             continue;
         }
-        let all_short = group.iter().all(short);
-        let amounts = group
+        let mut end = start + 1;
+        while end < lines.len() && lines[end].blanks_before == 0 && short(&lines[end]) {
+            end += 1;
+        }
+        let run = &lines[start..end];
+        let amounts = run
             .iter()
             .filter(|l| l.words <= 3 && is_amount(l.text))
             .count();
-        let nav = group
-            .iter()
-            .filter(|l| !l.prose && is_nav_line(l.text))
-            .count();
-        let menu = group.len() >= 3 && group.iter().all(|l| l.words <= 4 && !l.prose);
+        let nav = run.iter().filter(|l| is_nav_line(l.text)).count();
+        let menu = run.len() >= 3 && run.iter().all(|l| l.words <= 3);
         let kind = if amounts >= 2 {
             Some(Noise::Widget)
-        } else if (all_short && nav >= 1) || menu {
+        } else if (run.len() >= 2 && nav >= 1) || menu {
             Some(Noise::Navigation)
         } else {
             None
         };
         if let Some(kind) = kind {
-            for (i, l) in group.iter().enumerate() {
-                if short(l) && noise[start + i].is_none() {
-                    noise[start + i] = Some(kind);
+            // A headline printed right under a widget or menu is not part of it:
+            // only lines shaped like the run's own items are marked.
+            for (slot, l) in noise[start..end].iter_mut().zip(run) {
+                let item = match kind {
+                    // Buttons, amounts and the widget's own dates ("January 5, 2022").
+                    Noise::Widget => {
+                        l.words <= 2
+                            || (l.words <= 4 && l.text.contains(|c: char| c.is_ascii_digit()))
+                    }
+                    _ => l.words <= 3 || is_nav_line(l.text),
+                };
+                if item {
+                    slot.get_or_insert(kind);
                 }
             }
         }

@@ -12,8 +12,6 @@ pub struct Line<'a> {
     pub text: &'a str,
     /// Blank lines between this line and the previous non-blank one.
     pub blanks_before: usize,
-    /// Lines with no blank line between them share a group.
-    pub group: usize,
     /// `word_count(text)` and `is_prose(text)`, asked of every line many times.
     pub words: usize,
     pub prose: bool,
@@ -25,7 +23,6 @@ pub fn split(text: &str) -> (Option<Date>, Vec<Line<'_>>) {
     let mut out: Vec<Line<'_>> = Vec::new();
     let mut header = None;
     let mut blanks = 0;
-    let mut group = 0;
     for raw in text.lines() {
         let mut t = trim(raw);
         if out.is_empty() && header.is_none() {
@@ -38,13 +35,9 @@ pub fn split(text: &str) -> (Option<Date>, Vec<Line<'_>>) {
             blanks += 1;
             continue;
         }
-        if !out.is_empty() && blanks > 0 {
-            group += 1;
-        }
         out.push(Line {
             text: t,
             blanks_before: blanks,
-            group,
             words: word_count(t),
             prose: is_prose(t),
         });
@@ -151,17 +144,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn header_is_taken_off_and_groups_follow_blank_lines() {
+    fn header_is_taken_off_and_blank_lines_are_counted() {
         let (d, lines) = split(" date 2016-11-14 First line.\nsecond\n\n\nthird\n");
         assert_eq!(d.unwrap().to_string(), "2016-11-14");
-        let t: Vec<_> = lines
-            .iter()
-            .map(|l| (l.text, l.blanks_before, l.group))
-            .collect();
-        assert_eq!(
-            t,
-            [("First line.", 0, 0), ("second", 0, 0), ("third", 2, 1)]
-        );
+        let t: Vec<_> = lines.iter().map(|l| (l.text, l.blanks_before)).collect();
+        assert_eq!(t, [("First line.", 0), ("second", 0), ("third", 2)]);
     }
 
     #[test]

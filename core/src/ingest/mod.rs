@@ -28,9 +28,19 @@ const MIN_STANDFIRST_WORDS: usize = 8;
 pub fn ingest(id: &str, file: &str, text: &str) -> Article {
     let (header_date, lines) = lines::split(text);
     let noise = boilerplate::mark(&lines);
-    let first_prose = (0..lines.len())
+    let mut first_prose = (0..lines.len())
         .find(|&i| noise[i].is_none() && lines[i].prose)
         .unwrap_or(lines.len());
+    // A hard-wrapped first paragraph starts on the lines above its first full stop.
+    while first_prose > 0
+        && first_prose < lines.len()
+        && noise[first_prose - 1].is_none()
+        && lines[first_prose].blanks_before == 0
+        && lines[first_prose].text.starts_with(char::is_lowercase)
+        && !lines::ends_sentence(lines[first_prose - 1].text)
+    {
+        first_prose -= 1;
+    }
     let body_end = comments::thread_start(&lines, first_prose).unwrap_or(lines.len());
     let rep = boilerplate::repeats(&lines[..body_end]);
 
@@ -102,9 +112,27 @@ pub fn ingest(id: &str, file: &str, text: &str) -> Article {
         }
     }
     let last_prose = body.clone().rev().find(|&i| !skipped[i] && lines[i].prose);
+    let mut merged_until = 0;
     for i in body.clone() {
         let s = lines[i].text;
-        if skipped[i] {
+        if skipped[i] || i < merged_until {
+            continue;
+        }
+        // Hard-wrapped text: a line that stops mid-sentence followed directly by
+        // one that starts in lowercase is one paragraph. The block keeps the
+        // input's own line breaks, so it is still a slice of the input.
+        let mut last = i;
+        while last + 1 < body.end
+            && !skipped[last + 1]
+            && lines[last + 1].blanks_before == 0
+            && !lines::ends_sentence(lines[last].text)
+            && lines[last + 1].text.starts_with(char::is_lowercase)
+        {
+            last += 1;
+        }
+        if last > i {
+            merged_until = last + 1;
+            blocks.push(block(BlockKind::Paragraph, span(text, s, lines[last].text)));
             continue;
         }
         if blocks::is_caption(s) {
@@ -189,6 +217,15 @@ pub fn ingest(id: &str, file: &str, text: &str) -> Article {
         entities,
         words,
     }
+}
+
+/// The slice of `text` from the start of `first` to the end of `last`, both
+/// slices of `text`.
+fn span<'a>(text: &'a str, first: &str, last: &str) -> &'a str {
+    let base = text.as_ptr() as usize;
+    let start = first.as_ptr() as usize - base;
+    let end = last.as_ptr() as usize - base + last.len();
+    &text[start..end]
 }
 
 fn block(kind: BlockKind, text: &str) -> Block {

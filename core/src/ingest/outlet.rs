@@ -4,10 +4,28 @@
 //! the report itself ("according to The Washington Post", "(Reuters)") are
 //! sources it cites, not its publisher, and are never used.
 
+use super::gazetteer::{DEMONYMS, PLACES};
+
 /// Words that end a publisher's name in a copyright line.
 const COPYRIGHT_STOP: [&str; 4] = ["all rights reserved", "inc", "llc", "ltd"];
 
-/// "Support SouthFront" → "SouthFront".
+/// Words of causes, not publishers: "Support Independent Journalism".
+const CAUSE_WORDS: [&str; 12] = [
+    "journalism",
+    "independent",
+    "local",
+    "quality",
+    "free",
+    "our",
+    "us",
+    "reporting",
+    "this",
+    "the site",
+    "truth",
+    "democracy",
+];
+
+/// "Support SouthFront" → "SouthFront"; not "Support Ukraine" or "Support Local News".
 fn from_banner(s: &str) -> Option<String> {
     let rest = s
         .strip_prefix("Support ")
@@ -16,8 +34,14 @@ fn from_banner(s: &str) -> Option<String> {
     let named = (1..=3).contains(&words.len())
         && words
             .iter()
-            .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
-    named.then(|| words.join(" "))
+            .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+        && !words
+            .iter()
+            .any(|w| CAUSE_WORDS.contains(&w.to_lowercase().as_str()));
+    let name = words.join(" ");
+    let place =
+        PLACES.iter().any(|(p, _)| *p == name) || DEMONYMS.iter().any(|(d, _)| name.starts_with(d));
+    (named && !place).then_some(name)
 }
 
 /// "© 2017 Cable News Network. All Rights Reserved." → "Cable News Network".
@@ -78,6 +102,13 @@ mod tests {
             Some("SouthFront")
         );
         assert_eq!(from_banner("Support us"), None);
+        assert_eq!(from_banner("Support Independent Journalism"), None);
+        assert_eq!(from_banner("Support Ukraine"), None);
+        assert_eq!(from_banner("Support Ukrainian Refugees"), None);
+        assert_eq!(
+            from_banner("Support The Daily Beacon").as_deref(),
+            Some("The Daily Beacon")
+        );
         assert_eq!(
             from_copyright("© 2017 Cable News Network. All Rights Reserved.").as_deref(),
             Some("Cable News Network")

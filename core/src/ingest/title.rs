@@ -73,8 +73,10 @@ pub fn first_sentence(text: &str) -> &str {
         }
         if c == '.' {
             let word_start = text[..i]
-                .rfind(|ch: char| ch.is_whitespace() || ch == '(')
-                .map_or(0, |p| p + 1);
+                .char_indices()
+                .rev()
+                .find(|(_, ch)| ch.is_whitespace() || *ch == '(')
+                .map_or(0, |(p, ch)| p + ch.len_utf8());
             let word = &text[word_start..i];
             let lower = word.to_lowercase();
             let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
@@ -131,6 +133,11 @@ mod tests {
         );
         assert_eq!(first_sentence("“We agree.” He left."), "“We agree.”");
         assert_eq!(first_sentence("No end"), "No end");
+        // A wide space before the last word (found by proptest).
+        assert_eq!(
+            first_sentence("Ends\u{202f}here. Next"),
+            "Ends\u{202f}here."
+        );
     }
 
     #[test]
