@@ -220,3 +220,14 @@ fn a_page_without_blank_lines_keeps_its_headline_despite_a_widget() {
     assert_eq!(a.title, "Harbour Reopens After Storm");
     assert_eq!(a.blocks.len(), 2);
 }
+
+#[test]
+fn dates_deep_in_a_timeline_stay_in_the_text() {
+    let text = "How the Crisis Unfolded\n\nThe crisis began slowly and then accelerated quickly.\n\nOfficials were slow to respond to the first warnings.\n\nMarkets fell sharply as the news spread.\n\nLeaders met for emergency talks that night.\n\nMarch 3, 2020\n\nThe first lockdown was announced in the evening.\n";
+    let a = ingest("t", "t.txt", text);
+    assert_eq!(a.date, None);
+    assert!(a
+        .blocks
+        .iter()
+        .any(|b| b.text == "March 3, 2020" && b.kind == BlockKind::Heading));
+}

@@ -115,6 +115,8 @@ fn tokenize<'a>(text: &'a str, out: &mut Vec<Tok<'a>>) {
                 possessive = true;
             }
         }
+        // "U.S.’s": the full stop before the possessive is not part of the word.
+        core = core.trim_end_matches(|c: char| !c.is_alphanumeric());
         if core.is_empty() {
             // A dash or a lone quote between words.
             break_next = true;

@@ -140,7 +140,11 @@ pub fn ingest(id: &str, file: &str, text: &str) -> Article {
             continue;
         }
         if !lines[i].prose {
-            if let Some(d) = dateline::dateline(s) {
+            // A date line just under the top of the report or after its end is
+            // the article's dateline; one further in is a heading of its own
+            // (a timeline's "January 27, 2017") and stays.
+            let near_edge = i <= first_prose + 3 || last_prose.is_none_or(|l| i > l);
+            if let Some(d) = dateline::dateline(s).filter(|_| near_edge) {
                 dated_line = dated_line.or(Some(d));
                 continue;
             }
