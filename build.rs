@@ -19,10 +19,8 @@ fn main() {
     let report = match dossier_core::load_folder(&seeds) {
         Ok(r) => r,
         Err(e) => {
-            println!(
-                "cargo::error=cannot read the seeds folder {}: {e}",
-                seeds.display()
-            );
+            // The error names the folder or the catalog line and says what to do.
+            println!("cargo::error={e}");
             std::process::exit(1);
         }
     };

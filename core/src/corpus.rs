@@ -59,7 +59,7 @@ impl Corpus {
     /// Every article, newest first; undated articles last, in file order.
     pub fn newest_first(&self) -> Vec<&Article> {
         let mut list: Vec<&Article> = self.articles.iter().collect();
-        list.sort_by(|a, b| b.date.cmp(&a.date));
+        list.sort_by_key(|a| std::cmp::Reverse(a.date));
         list
     }
 }

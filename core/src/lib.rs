@@ -3,6 +3,7 @@
 //! in `build.rs`, in the `dossier` CLI, in native tests and in the browser (wasm).
 
 pub mod article;
+pub mod catalog;
 pub mod corpus;
 pub mod ingest;
 pub mod seeds;
@@ -10,5 +11,6 @@ pub mod seeds;
 pub use article::{
     Article, Block, BlockKind, Comment, Date, DateSource, Entities, EntityCount, TitleSource,
 };
+pub use catalog::{Catalog, CatalogEntry};
 pub use corpus::{Corpus, CorpusError};
-pub use seeds::{load_folder, SeedReport, Skipped};
+pub use seeds::{load_folder, SeedError, SeedReport, Skipped};

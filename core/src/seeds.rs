@@ -1,6 +1,7 @@
 //! Reading a folder of seed files: which files count, which are skipped and why.
 //! Every problem with one file becomes a `Skipped` entry or a warning naming the
-//! file; it never stops the other files from building.
+//! file; it never stops the other files from building. Only a folder that cannot
+//! be read or a mistake in `catalog.toml` is fatal (`SeedError`).
 
 use std::collections::HashMap;
 use std::fs;
@@ -8,8 +9,64 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::article::Article;
+use crate::article::{Article, DateSource, TitleSource};
+use crate::catalog::{self, Catalog};
 use crate::ingest;
+
+/// The optional curator's file inside the seeds folder.
+pub const CATALOG_FILE: &str = "catalog.toml";
+
+/// Why a folder of seeds could not be built at all.
+#[derive(Debug)]
+pub enum SeedError {
+    /// The folder is missing or unreadable.
+    Folder {
+        dir: PathBuf,
+        source: std::io::Error,
+    },
+    /// `catalog.toml` exists but cannot be read.
+    CatalogUnreadable {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// A mistake in `catalog.toml`, at a 1-based line.
+    Catalog {
+        path: PathBuf,
+        line: usize,
+        message: String,
+    },
+}
+
+impl std::fmt::Display for SeedError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SeedError::Folder { dir, source } => write!(
+                f,
+                "cannot read the seeds folder {}: {source} (create it, or point DOSSIER_SEEDS at a folder of .txt files)",
+                dir.display()
+            ),
+            SeedError::CatalogUnreadable { path, source } => {
+                write!(f, "cannot read {}: {source}", path.display())
+            }
+            SeedError::Catalog {
+                path,
+                line,
+                message,
+            } => write!(f, "{}:{line}: {message}", path.display()),
+        }
+    }
+}
+
+impl std::error::Error for SeedError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            SeedError::Folder { source, .. } | SeedError::CatalogUnreadable { source, .. } => {
+                Some(source)
+            }
+            SeedError::Catalog { .. } => None,
+        }
+    }
+}
 
 /// A file that did not become an article, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -29,15 +86,24 @@ pub struct SeedReport {
     /// Every file read (for build scripts that must rerun when one changes).
     #[serde(skip)]
     pub inputs: Vec<PathBuf>,
+    /// The curator's overrides, already applied to `articles`; kept for the
+    /// fields the article model has no place for (url, tags).
+    #[serde(skip)]
+    pub catalog: Catalog,
 }
 
 /// Extensions that hold articles; everything else in the folder is listed as ignored.
 const ARTICLE_EXTENSIONS: [&str; 2] = ["txt", "md"];
 
-/// Reads every article file of `dir` in name order.
-/// Fails only when the folder itself cannot be read.
-pub fn load_folder(dir: &Path) -> std::io::Result<SeedReport> {
-    let mut entries: Vec<PathBuf> = fs::read_dir(dir)?
+/// Reads every article file of `dir` in name order and applies `catalog.toml`.
+/// Fails only when the folder cannot be read or the catalog has a mistake.
+pub fn load_folder(dir: &Path) -> Result<SeedReport, SeedError> {
+    let folder_error = |source| SeedError::Folder {
+        dir: dir.to_path_buf(),
+        source,
+    };
+    let mut entries: Vec<PathBuf> = fs::read_dir(dir)
+        .map_err(folder_error)?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.is_file())
         .collect();
@@ -45,6 +111,7 @@ pub fn load_folder(dir: &Path) -> std::io::Result<SeedReport> {
 
     let mut report = SeedReport::default();
     let mut seen: HashMap<Vec<u8>, String> = HashMap::new();
+    let mut article_files: Vec<String> = Vec::new();
     for path in entries {
         let file = path
             .file_name()
@@ -56,7 +123,7 @@ pub fn load_folder(dir: &Path) -> std::io::Result<SeedReport> {
             .and_then(|e| e.to_str())
             .unwrap_or("")
             .to_ascii_lowercase();
-        if file == "catalog.toml" {
+        if file == CATALOG_FILE {
             report.inputs.push(path);
             continue;
         }
@@ -67,6 +134,7 @@ pub fn load_folder(dir: &Path) -> std::io::Result<SeedReport> {
             report.skip(&file, "not a .txt or .md file: ignored");
             continue;
         }
+        article_files.push(file.clone());
         report.inputs.push(path.clone());
         let bytes = match fs::read(&path) {
             Ok(b) => b,
@@ -84,10 +152,58 @@ pub fn load_folder(dir: &Path) -> std::io::Result<SeedReport> {
             report.articles.push(article);
         }
     }
+
+    let catalog_path = dir.join(CATALOG_FILE);
+    if catalog_path.is_file() {
+        let text =
+            fs::read_to_string(&catalog_path).map_err(|source| SeedError::CatalogUnreadable {
+                path: catalog_path.clone(),
+                source,
+            })?;
+        let catalog = catalog::parse(&text).map_err(|e| SeedError::Catalog {
+            path: catalog_path.clone(),
+            line: e.line,
+            message: e.message,
+        })?;
+        for (file, entry) in &catalog.entries {
+            if !article_files.contains(file) {
+                return Err(SeedError::Catalog {
+                    path: catalog_path,
+                    line: entry.line,
+                    message: format!(
+                        "no article file named {file} in {} (check the spelling; entries are keyed by file name, e.g. [\"000_example.txt\"])",
+                        dir.display()
+                    ),
+                });
+            }
+        }
+        report.apply(catalog);
+    }
     Ok(report)
 }
 
 impl SeedReport {
+    /// Catalog values win over what the parser found, and say so.
+    fn apply(&mut self, catalog: Catalog) {
+        for a in &mut self.articles {
+            let Some(e) = catalog.entries.get(&a.file) else {
+                continue;
+            };
+            if let Some(t) = &e.title {
+                a.title = t.clone();
+                a.title_source = TitleSource::Catalog;
+            }
+            if let Some(d) = e.date {
+                a.date = Some(d);
+                a.date_source = Some(DateSource::Catalog);
+            }
+            if let Some(o) = &e.outlet {
+                a.outlet = Some(o.clone());
+            }
+        }
+        self.catalog = catalog;
+    }
+
     fn skip(&mut self, file: &str, reason: &str) {
         self.skipped.push(Skipped {
             file: file.to_string(),
@@ -214,5 +330,60 @@ mod tests {
         assert_eq!(r.warnings.len(), 1);
         assert!(r.warnings[0].starts_with("f.md: not valid UTF-8"));
         assert!(r.articles[1].blocks[0].text.contains('\u{FFFD}'));
+    }
+    const GOOD: &[u8] = b"Talks Resume in Vienna\n\nThe two sides met again on Monday.\n";
+
+    #[test]
+    fn the_catalog_wins_and_says_so() {
+        let dir = folder(&[
+            ("a.txt", GOOD),
+            (
+                "catalog.toml",
+                b"[\"a.txt\"]\ntitle = \"Curated\"\ndate = \"2017-01-27\"\noutlet = \"Example\"\ntags = [\"x\"]\n",
+            ),
+        ]);
+        let r = load_folder(dir.path()).unwrap();
+        let a = &r.articles[0];
+        assert_eq!(a.title, "Curated");
+        assert_eq!(a.title_source, TitleSource::Catalog);
+        assert_eq!(a.date.unwrap().to_string(), "2017-01-27");
+        assert_eq!(a.date_source, Some(DateSource::Catalog));
+        assert_eq!(a.outlet.as_deref(), Some("Example"));
+        assert_eq!(r.catalog.entries["a.txt"].tags, ["x"]);
+        assert!(
+            r.skipped.is_empty(),
+            "catalog.toml is not listed as ignored"
+        );
+    }
+
+    #[test]
+    fn catalog_mistakes_are_errors_naming_the_line() {
+        let cases: [(&[u8], usize, &str); 3] = [
+            (
+                b"[\"a.txt\"]\ntitle = \"x\"\n\n[\"nope.txt\"]\ntitle = \"y\"\n",
+                4,
+                "no article file named nope.txt",
+            ),
+            (b"[\"a.txt\"]\ndate = \"27/01/2017\"\n", 2, "YYYY-MM-DD"),
+            (b"[\"a.txt\"]\nheadline = \"x\"\n", 2, "headline"),
+        ];
+        for (catalog, line, words) in cases {
+            let dir = folder(&[("a.txt", GOOD), ("catalog.toml", catalog)]);
+            let e = load_folder(dir.path()).unwrap_err();
+            let SeedError::Catalog { line: l, .. } = &e else {
+                panic!("{e}");
+            };
+            assert_eq!(*l, line, "{e}");
+            let shown = e.to_string();
+            assert!(shown.contains(&format!("catalog.toml:{line}:")), "{shown}");
+            assert!(shown.contains(words), "{shown}");
+        }
+    }
+
+    #[test]
+    fn a_missing_folder_is_an_error_that_says_what_to_do() {
+        let e = load_folder(Path::new("/nonexistent/dossier/seeds")).unwrap_err();
+        assert!(matches!(e, SeedError::Folder { .. }));
+        assert!(e.to_string().contains("DOSSIER_SEEDS"), "{e}");
     }
 }

@@ -1,0 +1,162 @@
+//! `seeds/catalog.toml`: optional per-file overrides a curator writes when the
+//! parser gets an article wrong or cannot know something (its URL, its tags).
+//! One table per file, keyed by the file name:
+//!
+//! ```toml
+//! ["003_7427d6b749028ccb.txt"]
+//! title = "Kremlin denies Trump–Putin call"
+//! date = "2024-11-10"          # or a bare TOML date: 2024-11-10
+//! outlet = "Fox News"
+//! url = "https://example.com/story"
+//! tags = ["russia", "ukraine"]
+//! ```
+//!
+//! Every mistake is an error naming its line: TOML syntax, an unknown key, a
+//! value of the wrong type, a date that is not a real `YYYY-MM-DD` date, and
+//! (checked by `seeds::load_folder`) a file that is not in the folder.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::article::Date;
+
+/// What the catalog says about one file. Every field given wins over the parser.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CatalogEntry {
+    pub title: Option<String>,
+    pub date: Option<Date>,
+    pub outlet: Option<String>,
+    pub url: Option<String>,
+    pub tags: Vec<String>,
+    /// The line of the entry's `[…]` header, for errors found later.
+    pub line: usize,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Catalog {
+    /// Entries by file name.
+    pub entries: BTreeMap<String, CatalogEntry>,
+}
+
+/// A mistake in the catalog, at a 1-based line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CatalogError {
+    pub line: usize,
+    pub message: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEntry {
+    title: Option<String>,
+    date: Option<Spanned<toml::Value>>,
+    outlet: Option<String>,
+    url: Option<String>,
+    tags: Option<Vec<String>>,
+}
+
+/// 1-based line of a byte offset.
+fn line_of(text: &str, offset: usize) -> usize {
+    text.as_bytes()[..offset.min(text.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+/// The `YYYY-MM-DD` date of a catalog value: a string or a bare TOML date.
+fn date_of(value: &toml::Value) -> Option<Date> {
+    match value {
+        toml::Value::String(s) => Date::parse_iso(s),
+        toml::Value::Datetime(dt) if dt.time.is_none() && dt.offset.is_none() => {
+            let d = dt.date?;
+            Date::new(d.year, d.month, d.day)
+        }
+        _ => None,
+    }
+}
+
+/// A value as the curator wrote it, for error messages.
+fn shown(value: &toml::Value) -> String {
+    match value {
+        toml::Value::String(s) => format!("\"{s}\""),
+        toml::Value::Integer(i) => i.to_string(),
+        toml::Value::Datetime(d) => d.to_string(),
+        other => format!("a {}", other.type_str()),
+    }
+}
+
+pub fn parse(text: &str) -> Result<Catalog, CatalogError> {
+    let raw: BTreeMap<Spanned<String>, Spanned<RawEntry>> =
+        toml::from_str(text).map_err(|e| CatalogError {
+            line: e.span().map_or(1, |s| line_of(text, s.start)),
+            message: e.message().trim().to_string(),
+        })?;
+    let mut entries = BTreeMap::new();
+    for (file, entry) in raw {
+        let line = line_of(text, file.span().start);
+        let e = entry.into_inner();
+        let date = match e.date {
+            None => None,
+            Some(d) => Some(date_of(d.get_ref()).ok_or_else(|| CatalogError {
+                line: line_of(text, d.span().start),
+                message: format!(
+                    "date of {} is not a real date written YYYY-MM-DD: {}",
+                    file.get_ref(),
+                    shown(d.get_ref())
+                ),
+            })?),
+        };
+        entries.insert(
+            file.into_inner(),
+            CatalogEntry {
+                title: e.title.filter(|t| !t.trim().is_empty()),
+                date,
+                outlet: e.outlet.filter(|t| !t.trim().is_empty()),
+                url: e.url,
+                tags: e.tags.unwrap_or_default(),
+                line,
+            },
+        );
+    }
+    Ok(Catalog { entries })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_full_entry() {
+        let c = parse(
+            "# curated\n[\"a.txt\"]\ntitle = \"T\"\ndate = \"2017-01-27\"\noutlet = \"O\"\nurl = \"https://x\"\ntags = [\"a\", \"b\"]\n\n[\"b.txt\"]\ndate = 2016-11-14\n",
+        )
+        .unwrap();
+        let a = &c.entries["a.txt"];
+        assert_eq!(a.title.as_deref(), Some("T"));
+        assert_eq!(a.date.unwrap().to_string(), "2017-01-27");
+        assert_eq!(a.tags, ["a", "b"]);
+        assert_eq!(a.line, 2);
+        assert_eq!(c.entries["b.txt"].date.unwrap().to_string(), "2016-11-14");
+        assert_eq!(c.entries["b.txt"].line, 9);
+    }
+
+    #[test]
+    fn mistakes_name_their_line() {
+        let e = parse("[\"a.txt\"]\ntitle = \"T\"\ntitel = \"x\"\n").unwrap_err();
+        assert_eq!(e.line, 3, "{e:?}");
+        assert!(e.message.contains("titel"), "{e:?}");
+
+        let e = parse("[\"a.txt\"]\n\ndate = \"2017-02-30\"\n").unwrap_err();
+        assert_eq!(e.line, 3, "{e:?}");
+        assert!(e.message.contains("YYYY-MM-DD"), "{e:?}");
+
+        let e = parse("[\"a.txt\"]\ntags = \"x\"\n").unwrap_err();
+        assert_eq!(e.line, 2, "{e:?}");
+
+        let e = parse("[\"a.txt\"\ntitle = 1\n").unwrap_err();
+        assert_eq!(e.line, 1, "{e:?}");
+    }
+}
