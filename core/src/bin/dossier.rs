@@ -1,17 +1,22 @@
 //! `dossier`: the curator's command line. `inspect [DIR]` prints what the build
-//! makes of a folder of seeds, as JSON (or a table with `--summary`).
+//! makes of a folder of seeds, as JSON (or a table with `--summary`);
+//! `search [DIR] QUERY` runs the app's search engine on it.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use dossier_core::load_folder;
 
-const USAGE: &str = "usage: dossier inspect [DIR] [--summary]";
+#[path = "cli/search.rs"]
+mod search;
+
+const USAGE: &str = "usage: dossier inspect [DIR] [--summary]\n       dossier search [DIR] QUERY [--limit N] [--json]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("inspect") => inspect(&args[1..]),
+        Some("search") => search::run(&args[1..]),
         _ => {
             eprintln!("{USAGE}");
             ExitCode::from(2)
