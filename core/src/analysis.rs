@@ -59,13 +59,10 @@ fn is_word_char(c: char) -> bool {
 /// ligatures expanded. Other scripts pass through unchanged.
 pub fn fold_char(c: char, out: &mut String) {
     let s: &str = match c as u32 {
-        0x00..=0xDF => {
-            if c == 'ß' {
-                "ss"
-            } else {
-                out.push(c);
-                return;
-            }
+        0xDF => "ss",
+        0x00..=0xDE => {
+            out.push(c);
+            return;
         }
         0xE0..=0xE5 => "a",
         0xE6 => "ae",
@@ -176,10 +173,15 @@ pub fn for_each_token(text: &str, first_pos: u32, mut f: impl FnMut(TokenRef<'_>
         exact.push_str(word);
         truncate_term(&mut exact);
         term.clear();
-        for c in exact.chars() {
-            fold_char(c, &mut term);
+        if exact.is_ascii() {
+            // Most words: nothing to fold.
+            term.push_str(&exact);
+        } else {
+            for c in exact.chars() {
+                fold_char(c, &mut term);
+            }
+            truncate_term(&mut term);
         }
-        truncate_term(&mut term);
         f(TokenRef {
             term: &term,
             exact: &exact,
@@ -190,7 +192,12 @@ pub fn for_each_token(text: &str, first_pos: u32, mut f: impl FnMut(TokenRef<'_>
         });
     };
     while i < chars.len() {
-        if !is_word_char(chars[i]) || is_combining(chars[i]) {
+        let c = chars[i];
+        if c.is_ascii() && !c.is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        if !is_word_char(c) || is_combining(c) {
             i += 1;
             continue;
         }
@@ -201,6 +208,15 @@ pub fn for_each_token(text: &str, first_pos: u32, mut f: impl FnMut(TokenRef<'_>
         let mut seg_letters = 0usize;
         loop {
             let c = chars[i];
+            if c.is_ascii_alphanumeric() {
+                buf.push(c.to_ascii_lowercase());
+                seg_letters += 1;
+                i += 1;
+                if i < chars.len() {
+                    continue;
+                }
+                break;
+            }
             if is_word_char(c) {
                 buf.extend(c.to_lowercase());
                 if !is_combining(c) {

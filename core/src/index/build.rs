@@ -14,6 +14,9 @@ use crate::article::{Article, BlockKind};
 /// characterise a news report, few enough to keep the build quadratic-free.
 const TERM_VECTOR_SIZE: usize = 32;
 
+/// Per term, the articles it occurs in with its positions in each field, in term order.
+type Inverted = BTreeMap<String, Vec<(u32, [Vec<u32>; FIELDS])>>;
+
 /// Per doc, per term, per field: positions.
 type DocTerms = HashMap<String, [Vec<u32>; FIELDS]>;
 
@@ -43,7 +46,7 @@ pub fn build(articles: &[Article]) -> Vec<u8> {
     let n = articles.len();
     let mut scratch = Vec::new();
     // term -> [(doc, positions per field)], terms in key order for the fst.
-    let mut inverted: BTreeMap<String, Vec<(u32, [Vec<u32>; FIELDS])>> = BTreeMap::new();
+    let mut inverted: Inverted = BTreeMap::new();
     let mut variant_docs: BTreeMap<String, Vec<u32>> = BTreeMap::new();
     let mut field_lens: Vec<[u32; FIELDS]> = Vec::with_capacity(n);
     for (doc, a) in articles.iter().enumerate() {
@@ -210,8 +213,8 @@ pub fn build(articles: &[Article]) -> Vec<u8> {
     let mut kind_starts = vec![0u32; FACET_KINDS + 1];
     let mut per_doc: Vec<Vec<u32>> = vec![Vec::new(); n];
     for (id, ((kind, name), docs)) in facet_map.iter().enumerate() {
-        for k in kind + 1..=FACET_KINDS {
-            kind_starts[k] = id as u32 + 1;
+        for start in &mut kind_starts[kind + 1..] {
+            *start = id as u32 + 1;
         }
         put_u32(&mut facet_values, facet_strings.len() as u32);
         put_u32(&mut facet_values, name.len() as u32);
@@ -305,11 +308,7 @@ pub fn build(articles: &[Article]) -> Vec<u8> {
 /// For each article, up to `RELATED` others with the highest cosine similarity
 /// of tf-idf term vectors, each vector cut to its `TERM_VECTOR_SIZE` heaviest
 /// terms. Computed here so the app only reads three numbers.
-fn related(
-    inverted: &BTreeMap<String, Vec<(u32, [Vec<u32>; FIELDS])>>,
-    df_of: &HashMap<&str, u32>,
-    n: usize,
-) -> Vec<Vec<u32>> {
+fn related(inverted: &Inverted, df_of: &HashMap<&str, u32>, n: usize) -> Vec<Vec<u32>> {
     let mut vectors: Vec<Vec<(u32, f32)>> = vec![Vec::new(); n];
     for (term_id, (term, list)) in inverted.iter().enumerate() {
         let df = df_of[term.as_str()];

@@ -331,6 +331,7 @@ impl<'a> Corpus<'a> {
     /// Scores one clause into `scratch`; returns the terms for proximity.
     fn eval_clause(
         &self,
+        c: usize,
         clause: &Clause,
         mask: u8,
         scratch: &mut Scratch,
@@ -369,7 +370,7 @@ impl<'a> Corpus<'a> {
                         Vec::new()
                     };
                     for e in &exps {
-                        hl.add(&e.term);
+                        hl.add(&e.term, c);
                         let wk = w * e.kind.weight();
                         let bonus = e.kind == MatchKind::Exact && !accented.is_empty();
                         for p in e.info.postings(bytes) {
@@ -388,7 +389,7 @@ impl<'a> Corpus<'a> {
                 }
                 Alt::Phrase(terms) => {
                     for t in terms {
-                        hl.add(t);
+                        hl.add(t, c);
                     }
                     for (d, s) in self.phrase_docs(terms, mask) {
                         scratch.offer(d, s);
@@ -560,7 +561,7 @@ impl<'a> Corpus<'a> {
             scratch.total = vec![0.0; n];
             scratch.matched = vec![0; n];
             for (c, clause) in clauses.iter().enumerate() {
-                near.push(self.eval_clause(clause, mask, &mut scratch, &mut hl));
+                near.push(self.eval_clause(c, clause, mask, &mut scratch, &mut hl));
                 scratch.close_clause(c);
             }
         }
@@ -807,7 +808,7 @@ impl<'a> Corpus<'a> {
             in_comments: q.in_comments,
             ..Highlighter::default()
         };
-        for c in &q.clauses {
+        for (k, c) in q.clauses.iter().enumerate() {
             for alt in &c.alts {
                 match alt {
                     Alt::Word {
@@ -817,10 +818,10 @@ impl<'a> Corpus<'a> {
                         ..
                     } => {
                         for e in self.expand(term, *prefix, *literal) {
-                            hl.add(&e.term);
+                            hl.add(&e.term, k);
                         }
                     }
-                    Alt::Phrase(terms) => terms.iter().for_each(|t| hl.add(t)),
+                    Alt::Phrase(terms) => terms.iter().for_each(|t| hl.add(t, k)),
                 }
             }
         }
