@@ -39,9 +39,8 @@ fn main() {
             seeds.display()
         );
     }
-    let corpus = dossier_core::Corpus::new(report.articles);
     let out =
         PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("corpus.bin");
-    std::fs::write(&out, corpus.to_bytes())
+    std::fs::write(&out, dossier_core::Corpus::build(&report.articles))
         .unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
 }

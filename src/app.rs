@@ -21,7 +21,7 @@ pub fn App() -> impl IntoView {
     on_cleanup(move || listener.remove());
     provide_context(view_state);
 
-    let count = corpus().articles.len();
+    let count = corpus().len();
     view! {
         <a class="skip-link" href="#main-content" on:click=|ev| {
             ev.prevent_default();

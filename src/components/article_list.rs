@@ -9,21 +9,22 @@ use crate::view_state::ViewState;
 
 #[component]
 pub fn ArticleList() -> impl IntoView {
-    let articles = corpus().newest_first();
+    let corpus = corpus();
     view! {
         <section class="article-list" aria-labelledby="list-heading">
             <h1 id="list-heading" class="list-heading">"All articles"</h1>
-            {articles.is_empty().then(|| view! { <p class="empty">"This dossier has no articles yet."</p> })}
+            {corpus.is_empty().then(|| view! { <p class="empty">"This dossier has no articles yet."</p> })}
             <ol class="cards" aria-label="Articles">
-                {articles
-                    .into_iter()
-                    .map(|article| {
-                        let href = ViewState { article: Some(article.id.clone()) }.to_hash();
+                {corpus
+                    .newest_first()
+                    .filter_map(|i| corpus.summary(i))
+                    .map(|s| {
+                        let href = ViewState { article: Some(s.id.to_string()) }.to_hash();
                         view! {
                             <li class="card">
-                                <h2 class="card-title"><a href=href>{article.title.as_str()}</a></h2>
-                                <ArticleMeta article=article />
-                                {article.lead().map(|lead| view! { <p class="card-lead">{lead}</p> })}
+                                <h2 class="card-title"><a href=href>{s.title}</a></h2>
+                                <ArticleMeta date=s.date outlet=s.outlet.map(str::to_string) />
+                                {s.lead.map(|lead| view! { <p class="card-lead">{lead}</p> })}
                             </li>
                         }
                     })

@@ -10,7 +10,7 @@ use crate::corpus_data::corpus;
 
 #[component]
 pub fn Reader(id: String) -> impl IntoView {
-    match corpus().article(&id) {
+    match corpus().find(&id).and_then(|i| corpus().article(i)) {
         Some(article) => view! { <ArticleView article=article /> }.into_any(),
         None => view! {
             <section class="reader not-found">
@@ -24,7 +24,7 @@ pub fn Reader(id: String) -> impl IntoView {
 }
 
 #[component]
-fn ArticleView(article: &'static Article) -> impl IntoView {
+fn ArticleView(article: Article) -> impl IntoView {
     let heading = NodeRef::<html::H1>::new();
     // Move focus to the title so keyboard and screen reader users start reading there.
     Effect::new(move |_| {
@@ -38,17 +38,21 @@ fn ArticleView(article: &'static Article) -> impl IntoView {
     view! {
         <article class="reader">
             <nav class="reader-nav" aria-label="Article"><a href="#">"← All articles"</a></nav>
-            <h1 class="reader-title" tabindex="-1" node_ref=heading>{article.title.as_str()}</h1>
-            {article.byline.as_deref().map(|b| view! { <p class="byline">{b}</p> })}
-            <ArticleMeta article=article />
+            <h1 class="reader-title" tabindex="-1" node_ref=heading>{article.title.clone()}</h1>
+            {article.byline.clone().map(|b| view! { <p class="byline">{b}</p> })}
+            <ArticleMeta
+                date=article.date
+                outlet=article.outlet.clone()
+                reading_minutes=article.reading_minutes()
+            />
             <div class="reader-body">
                 {article
                     .blocks
-                    .iter()
+                    .into_iter()
                     .map(|block| match block.kind {
-                        BlockKind::Paragraph => view! { <p>{block.text.as_str()}</p> }.into_any(),
-                        BlockKind::Heading => view! { <h2>{block.text.as_str()}</h2> }.into_any(),
-                        BlockKind::Caption => view! { <p class="caption">{block.text.as_str()}</p> }.into_any(),
+                        BlockKind::Paragraph => view! { <p>{block.text}</p> }.into_any(),
+                        BlockKind::Heading => view! { <h2>{block.text}</h2> }.into_any(),
+                        BlockKind::Caption => view! { <p class="caption">{block.text}</p> }.into_any(),
                     })
                     .collect_view()}
             </div>

@@ -1,5 +1,6 @@
 //! `dossier`: the curator's command line. `inspect [DIR]` prints what the build
-//! makes of a folder of seeds, as JSON (or a table with `--summary`).
+//! makes of a folder of seeds, as JSON (or a table with `--summary`);
+//! `search [DIR] QUERY` runs the app's search engine on it.
 //! `main` only dispatches on the subcommand, so more can be added beside it.
 
 use std::path::PathBuf;
@@ -7,16 +8,23 @@ use std::process::ExitCode;
 
 use dossier_core::{load_folder, Article, BlockKind, DateSource, SeedReport, TitleSource};
 
+#[path = "cli/search.rs"]
+mod search;
+
 const USAGE: &str = "usage: dossier inspect [DIR] [--summary]\n\
+    \x20      dossier search [DIR] QUERY [--limit N] [--json]\n\
     \n\
     inspect   print what the build makes of a folder of seeds (default: seeds)\n\
     \x20         as JSON on stdout; --summary prints a readable table instead.\n\
-    \x20         Warnings go to stderr; the exit code is non-zero on errors.";
+    \x20         Warnings go to stderr; the exit code is non-zero on errors.\n\
+    search    run the app's search engine on a folder (default: seeds) and print\n\
+    \x20         the ranked hits; --json prints the documented JSON shape.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("inspect") => inspect(&args[1..]),
+        Some("search") => search::run(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             ExitCode::SUCCESS

@@ -1,0 +1,412 @@
+//! Builds the whole blob from articles, at compile time (build.rs) or in the CLI.
+//! Everything a query can reuse is computed here: field lengths and their
+//! averages, facet tables, stem groups, newest-first order and related articles.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use fst::MapBuilder;
+
+use super::*;
+use crate::analysis::{is_stop_word, tokenize_into, Stem, Token};
+use crate::article::{Article, BlockKind};
+
+/// Terms per article kept for the related-articles similarity: enough to
+/// characterise a news report, few enough to keep the build quadratic-free.
+const TERM_VECTOR_SIZE: usize = 32;
+
+/// Per term, the articles it occurs in with its positions in each field, in term order.
+type Inverted = BTreeMap<String, Vec<(u32, [Vec<u32>; FIELDS])>>;
+
+/// Per doc, per term, per field: positions.
+type DocTerms = HashMap<String, [Vec<u32>; FIELDS]>;
+
+fn index_text(
+    text: &str,
+    field: usize,
+    next_pos: &mut [u32; FIELDS],
+    lens: &mut [u32; FIELDS],
+    terms: &mut DocTerms,
+    variants: &mut BTreeSet<String>,
+    scratch: &mut Vec<Token>,
+) {
+    scratch.clear();
+    // One position of gap between blocks keeps phrases from spanning two paragraphs.
+    let end = tokenize_into(text, next_pos[field], scratch);
+    lens[field] += end - next_pos[field];
+    next_pos[field] = end + 1;
+    for t in scratch.drain(..) {
+        if t.exact != t.term {
+            variants.insert(t.exact);
+        }
+        terms.entry(t.term).or_default()[field].push(t.pos);
+    }
+}
+
+pub fn build(articles: &[Article]) -> Vec<u8> {
+    let n = articles.len();
+    let mut scratch = Vec::new();
+    // term -> [(doc, positions per field)], terms in key order for the fst.
+    let mut inverted: Inverted = BTreeMap::new();
+    let mut variant_docs: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+    let mut field_lens: Vec<[u32; FIELDS]> = Vec::with_capacity(n);
+    for (doc, a) in articles.iter().enumerate() {
+        let mut terms = DocTerms::new();
+        let mut variants = BTreeSet::new();
+        let mut next = [0u32; FIELDS];
+        let mut lens = [0u32; FIELDS];
+        let mut add = |text: &str, field: usize| {
+            index_text(
+                text,
+                field,
+                &mut next,
+                &mut lens,
+                &mut terms,
+                &mut variants,
+                &mut scratch,
+            )
+        };
+        add(&a.title, FIELD_TITLE);
+        for b in &a.blocks {
+            let field = match b.kind {
+                BlockKind::Paragraph => FIELD_BODY,
+                BlockKind::Heading | BlockKind::Caption => FIELD_HEADING,
+            };
+            add(&b.text, field);
+        }
+        for c in &a.comments {
+            add(&c.text, FIELD_COMMENTS);
+        }
+        field_lens.push(lens);
+        for (term, pos) in terms {
+            inverted.entry(term).or_default().push((doc as u32, pos));
+        }
+        for v in variants {
+            variant_docs.entry(v).or_default().push(doc as u32);
+        }
+    }
+
+    let mut w = Writer::default();
+
+    // Articles first: their offsets go into the doc records.
+    let mut article_spans = Vec::with_capacity(n);
+    let mut articles_bytes = Vec::new();
+    for a in articles {
+        let start = articles_bytes.len();
+        let enc = postcard::to_allocvec(a).expect("an article always serializes");
+        articles_bytes.extend_from_slice(&enc);
+        article_spans.push((start as u32, enc.len() as u32));
+    }
+
+    // Postings and the term dictionary.
+    let mut postings = Vec::new();
+    let mut terms_fst = MapBuilder::memory();
+    let mut docs_stream = Vec::new();
+    let mut pos_stream = Vec::new();
+    let mut df_of: HashMap<&str, u32> = HashMap::with_capacity(inverted.len());
+    for (term, list) in &inverted {
+        docs_stream.clear();
+        pos_stream.clear();
+        let mut last = 0;
+        for (doc, fields) in list {
+            // Lists are pushed in doc order, so deltas are never negative.
+            let tf: [u32; FIELDS] = std::array::from_fn(|f| fields[f].len() as u32);
+            put_posting(&mut docs_stream, doc - last, &tf);
+            last = *doc;
+            for positions in fields {
+                let mut prev = 0;
+                for (k, &p) in positions.iter().enumerate() {
+                    put_varint(&mut pos_stream, if k == 0 { p } else { p - prev });
+                    prev = p;
+                }
+            }
+        }
+        let offset = postings.len() as u64;
+        put_varint(&mut postings, list.len() as u32);
+        put_varint(&mut postings, docs_stream.len() as u32);
+        postings.extend_from_slice(&docs_stream);
+        postings.extend_from_slice(&pos_stream);
+        terms_fst
+            .insert(term, offset)
+            .expect("terms are inserted once each, in order");
+        df_of.insert(term.as_str(), list.len() as u32);
+    }
+
+    // Stem groups: only stems that lead somewhere other than the typed word itself.
+    let stemmer = Stem::default();
+    let mut stems: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+    for term in inverted.keys() {
+        let s = stemmer.stem(term);
+        stems.entry(s.into_owned()).or_default().push(term);
+    }
+    let mut stems_fst = MapBuilder::memory();
+    let mut groups = Vec::new();
+    for (stem, members) in &stems {
+        if members.len() == 1 && members[0] == stem {
+            continue;
+        }
+        let offset = groups.len() as u64;
+        put_varint(&mut groups, members.len() as u32);
+        for m in members {
+            put_varint(&mut groups, m.len() as u32);
+            groups.extend_from_slice(m.as_bytes());
+        }
+        stems_fst.insert(stem, offset).expect("stems are sorted");
+    }
+
+    let mut variants_fst = MapBuilder::memory();
+    let mut variant_bytes = Vec::new();
+    for (v, docs) in &variant_docs {
+        let offset = variant_bytes.len() as u64;
+        put_varint(&mut variant_bytes, docs.len() as u32);
+        let mut last = 0;
+        for &d in docs {
+            put_varint(&mut variant_bytes, d - last);
+            last = d;
+        }
+        variants_fst.insert(v, offset).expect("variants are sorted");
+    }
+
+    let mut ids: Vec<(&str, usize)> = articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.as_str(), i))
+        .collect();
+    ids.sort();
+    ids.dedup_by(|b, a| a.0 == b.0);
+    let mut ids_fst = MapBuilder::memory();
+    for (id, i) in ids {
+        ids_fst
+            .insert(id, i as u64)
+            .expect("ids are sorted and unique");
+    }
+
+    // Facets: value ids in (kind, name) order, so each kind is one contiguous range.
+    let mut facet_map: BTreeMap<(usize, String), Vec<u32>> = BTreeMap::new();
+    for (doc, a) in articles.iter().enumerate() {
+        let mut add = |kind: usize, name: &str| {
+            let name = name.trim();
+            if !name.is_empty() {
+                let docs = facet_map.entry((kind, name.to_string())).or_default();
+                if docs.last() != Some(&(doc as u32)) {
+                    docs.push(doc as u32);
+                }
+            }
+        };
+        if let Some(o) = &a.outlet {
+            add(0, o);
+        }
+        if let Some(d) = a.date {
+            add(1, &d.year.to_string());
+        }
+        for e in &a.entities.people {
+            add(2, &e.name);
+        }
+        for e in &a.entities.places {
+            add(3, &e.name);
+        }
+        for e in &a.entities.organizations {
+            add(4, &e.name);
+        }
+    }
+    let mut facet_values = Vec::new();
+    let mut facet_strings = Vec::new();
+    let mut kind_starts = vec![0u32; FACET_KINDS + 1];
+    let mut per_doc: Vec<Vec<u32>> = vec![Vec::new(); n];
+    for (id, ((kind, name), docs)) in facet_map.iter().enumerate() {
+        for start in &mut kind_starts[kind + 1..] {
+            *start = id as u32 + 1;
+        }
+        put_u32(&mut facet_values, facet_strings.len() as u32);
+        put_u32(&mut facet_values, name.len() as u32);
+        put_u32(&mut facet_values, docs.len() as u32);
+        facet_strings.extend_from_slice(name.as_bytes());
+        for &d in docs {
+            per_doc[d as usize].push(id as u32);
+        }
+    }
+    let mut kinds = Vec::new();
+    for s in &kind_starts {
+        put_u32(&mut kinds, *s);
+    }
+    let mut facet_docs = Vec::new();
+    let mut facet_offsets = Vec::with_capacity(n);
+    for values in &per_doc {
+        facet_offsets.push(facet_docs.len() as u32);
+        put_varint(&mut facet_docs, values.len() as u32);
+        let mut last = 0;
+        for &v in values {
+            put_varint(&mut facet_docs, v - last);
+            last = v;
+        }
+    }
+
+    let mut docs = Vec::with_capacity(n * DOC_RECORD);
+    for (i, a) in articles.iter().enumerate() {
+        put_u32(&mut docs, article_spans[i].0);
+        put_u32(&mut docs, article_spans[i].1);
+        put_u32(&mut docs, date_key(a.date));
+        put_u32(&mut docs, facet_offsets[i]);
+        for &l in &field_lens[i] {
+            put_u32(&mut docs, l);
+        }
+    }
+
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(date_key(articles[i].date)));
+    let mut newest = Vec::with_capacity(n * 4);
+    for i in order {
+        put_u32(&mut newest, i as u32);
+    }
+
+    let related_lists = related(&inverted, &df_of, n);
+    let mut related_bytes = Vec::with_capacity(n * RELATED * 4);
+    for list in &related_lists {
+        for k in 0..RELATED {
+            put_u32(&mut related_bytes, list.get(k).copied().unwrap_or(u32::MAX));
+        }
+    }
+
+    let mut averages = Vec::new();
+    for f in 0..FIELDS {
+        let total: u64 = field_lens.iter().map(|l| l[f] as u64).sum();
+        let avg = if n == 0 {
+            1.0
+        } else {
+            (total as f32 / n as f32).max(1.0)
+        };
+        averages.extend_from_slice(&avg.to_le_bytes());
+    }
+
+    w.section(Section::Docs, docs);
+    w.section(Section::Articles, articles_bytes);
+    w.section(
+        Section::Terms,
+        terms_fst.into_inner().expect("fst in memory"),
+    );
+    w.section(Section::Postings, postings);
+    w.section(
+        Section::Stems,
+        stems_fst.into_inner().expect("fst in memory"),
+    );
+    w.section(Section::StemGroups, groups);
+    w.section(
+        Section::Variants,
+        variants_fst.into_inner().expect("fst in memory"),
+    );
+    w.section(Section::VariantDocs, variant_bytes);
+    w.section(Section::Ids, ids_fst.into_inner().expect("fst in memory"));
+    w.section(Section::FacetValues, facet_values);
+    w.section(Section::FacetKinds, kinds);
+    w.section(Section::FacetStrings, facet_strings);
+    w.section(Section::FacetDocs, facet_docs);
+    w.section(Section::Newest, newest);
+    w.section(Section::Related, related_bytes);
+    w.section(Section::FieldAverages, averages);
+    w.finish()
+}
+
+/// For each article, up to `RELATED` others with the highest cosine similarity
+/// of tf-idf term vectors, each vector cut to its `TERM_VECTOR_SIZE` heaviest
+/// terms. Computed here so the app only reads three numbers.
+fn related(inverted: &Inverted, df_of: &HashMap<&str, u32>, n: usize) -> Vec<Vec<u32>> {
+    let mut vectors: Vec<Vec<(u32, f32)>> = vec![Vec::new(); n];
+    for (term_id, (term, list)) in inverted.iter().enumerate() {
+        let df = df_of[term.as_str()];
+        // A term in one article links nothing; one in most articles says nothing.
+        if df < 2 || df as usize * 2 > n || is_stop_word(term) || term.len() < 3 {
+            continue;
+        }
+        if term.bytes().all(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        let idf = ((n as f32) / df as f32).ln();
+        for (doc, fields) in list {
+            // Title words say more about the subject than body words.
+            let tf = 2 * fields[FIELD_TITLE].len()
+                + fields[FIELD_HEADING].len()
+                + fields[FIELD_BODY].len();
+            if tf == 0 {
+                continue;
+            }
+            let w = (1.0 + (tf as f32).ln()) * idf;
+            vectors[*doc as usize].push((term_id as u32, w));
+        }
+    }
+    let mut postings: HashMap<u32, Vec<(u32, f32)>> = HashMap::new();
+    for (doc, v) in vectors.iter_mut().enumerate() {
+        v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        v.truncate(TERM_VECTOR_SIZE);
+        let norm = v
+            .iter()
+            .map(|x| x.1 * x.1)
+            .sum::<f32>()
+            .sqrt()
+            .max(f32::EPSILON);
+        for x in v.iter_mut() {
+            x.1 /= norm;
+            postings.entry(x.0).or_default().push((doc as u32, x.1));
+        }
+    }
+    let mut scores = vec![0f32; n];
+    let mut touched = Vec::new();
+    let mut out = Vec::with_capacity(n);
+    for (doc, v) in vectors.iter().enumerate() {
+        for &(t, w) in v {
+            for &(other, w2) in &postings[&t] {
+                if other as usize != doc {
+                    if scores[other as usize] == 0.0 {
+                        touched.push(other);
+                    }
+                    scores[other as usize] += w * w2;
+                }
+            }
+        }
+        touched.sort_by(|&a, &b| {
+            scores[b as usize]
+                .total_cmp(&scores[a as usize])
+                .then(a.cmp(&b))
+        });
+        out.push(touched.iter().take(RELATED).copied().collect());
+        for &t in &touched {
+            scores[t as usize] = 0.0;
+        }
+        touched.clear();
+    }
+    out
+}
+
+fn put_u32(out: &mut Vec<u8>, v: u32) {
+    out.extend_from_slice(&v.to_le_bytes());
+}
+
+/// Lays sections out behind the header: magic, section count, (offset, length) pairs.
+#[derive(Default)]
+struct Writer {
+    sections: Vec<(usize, Vec<u8>)>,
+}
+
+impl Writer {
+    fn section(&mut self, s: Section, bytes: Vec<u8>) {
+        self.sections.push((s as usize, bytes));
+    }
+
+    fn finish(mut self) -> Vec<u8> {
+        self.sections.sort_by_key(|s| s.0);
+        assert_eq!(self.sections.len(), SECTIONS, "every section is written");
+        let header = MAGIC.len() + 4 + SECTIONS * 8;
+        let total: usize = header + self.sections.iter().map(|s| s.1.len()).sum::<usize>();
+        let mut out = Vec::with_capacity(total);
+        out.extend_from_slice(MAGIC);
+        put_u32(&mut out, SECTIONS as u32);
+        let mut at = header;
+        for (_, bytes) in &self.sections {
+            put_u32(&mut out, at as u32);
+            put_u32(&mut out, bytes.len() as u32);
+            at += bytes.len();
+        }
+        for (_, bytes) in self.sections {
+            out.extend_from_slice(&bytes);
+        }
+        out
+    }
+}

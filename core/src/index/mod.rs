@@ -1,0 +1,290 @@
+//! The serialized index: its layout, the byte-level codecs, and zero-copy views.
+//!
+//! Everything is laid out so that opening reads a fixed-size header and nothing
+//! else: fixed-width little-endian tables are indexed in place, fst maps borrow
+//! their bytes, variable-length records (articles, postings) are decoded only
+//! when a query or a view touches them.
+
+pub mod build;
+
+/// Marks a Dossier corpus and its format version; bump the version when the layout changes.
+pub const MAGIC: &[u8; 8] = b"DOSSIER2";
+
+/// The fields a term can occur in, in posting order. Their weights live in `query::ranking`.
+pub const FIELD_TITLE: usize = 0;
+/// Headings and captions share a field: both are short display text inside the report.
+pub const FIELD_HEADING: usize = 1;
+pub const FIELD_BODY: usize = 2;
+/// Reader comments: searched only when a query asks with `in:comments`.
+pub const FIELD_COMMENTS: usize = 3;
+pub const FIELDS: usize = 4;
+
+/// Facet kinds, in the order of their value ranges in the facet table.
+pub const FACET_KINDS: usize = 5;
+
+/// Sections of the blob, in header order.
+#[derive(Debug, Clone, Copy)]
+#[repr(usize)]
+pub enum Section {
+    /// Per article a fixed record of `DOC_RECORD` bytes (see `DocRecord`).
+    Docs,
+    /// Postcard-encoded articles, back to back.
+    Articles,
+    /// fst: folded term -> offset of its postings in `Postings`.
+    Terms,
+    /// Per term: varint df, varint doc-stream length, doc stream, positions stream.
+    Postings,
+    /// fst: Snowball stem -> offset of its group in `StemGroups`.
+    Stems,
+    /// Per stem: varint count, then each term as varint length + bytes.
+    StemGroups,
+    /// fst: accented lowercase form -> offset of its doc list in `VariantDocs`.
+    Variants,
+    /// Per accented form: varint count, then ascending doc ids as varint deltas.
+    VariantDocs,
+    /// fst: article id -> article index.
+    Ids,
+    /// Facet values sorted by (kind, name): per value u32 string offset, u32 length, u32 doc count.
+    FacetValues,
+    /// `FACET_KINDS + 1` u32: where each kind's values start in `FacetValues`.
+    FacetKinds,
+    FacetStrings,
+    /// Per article: varint count, then ascending facet value ids as varint deltas.
+    FacetDocs,
+    /// All article indices, newest first, undated last.
+    Newest,
+    /// Per article `RELATED` u32 indices of related articles, `u32::MAX` for none.
+    Related,
+    /// Average length of each field over all articles, `FIELDS` f32.
+    FieldAverages,
+}
+
+pub const SECTIONS: usize = Section::FieldAverages as usize + 1;
+/// How many related articles are precomputed per article.
+pub const RELATED: usize = 3;
+/// article offset, article length, date, facet-docs offset, then `FIELDS` field lengths.
+pub const DOC_RECORD: usize = 4 * (4 + FIELDS);
+
+pub fn put_varint(out: &mut Vec<u8>, mut v: u32) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+/// A forward reader over varints. Malformed input never panics: it reads zeros
+/// past the end, and `open` has already checked every section's bounds.
+#[derive(Clone)]
+pub struct Cursor<'a> {
+    pub bytes: &'a [u8],
+    pub at: usize,
+}
+
+impl<'a> Cursor<'a> {
+    pub fn new(bytes: &'a [u8], at: usize) -> Cursor<'a> {
+        Cursor { bytes, at }
+    }
+
+    #[inline]
+    pub fn byte(&mut self) -> u8 {
+        let b = self.bytes.get(self.at).copied().unwrap_or(0);
+        self.at += 1;
+        b
+    }
+
+    #[inline]
+    pub fn varint(&mut self) -> u32 {
+        let mut v = 0u32;
+        let mut shift = 0;
+        loop {
+            let b = self.byte();
+            v |= ((b & 0x7F) as u32).wrapping_shl(shift);
+            if b < 0x80 || shift >= 28 {
+                return v;
+            }
+            shift += 7;
+        }
+    }
+
+    pub fn slice(&mut self, len: usize) -> &'a [u8] {
+        let start = self.at.min(self.bytes.len());
+        let end = (self.at + len).min(self.bytes.len());
+        self.at += len;
+        &self.bytes[start..end]
+    }
+}
+
+#[inline]
+pub fn u32_at(bytes: &[u8], index: usize) -> u32 {
+    bytes
+        .get(index * 4..index * 4 + 4)
+        .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+        .unwrap_or(0)
+}
+
+/// Dates as sortable integers: `yyyymmdd`, 0 for none.
+pub fn date_key(date: Option<crate::Date>) -> u32 {
+    date.map(|d| d.year as u32 * 10_000 + d.month as u32 * 100 + d.day as u32)
+        .unwrap_or(0)
+}
+
+pub fn date_from_key(key: u32) -> Option<crate::Date> {
+    if key == 0 {
+        return None;
+    }
+    crate::Date::new(
+        (key / 10_000) as u16,
+        (key / 100 % 100) as u8,
+        (key % 100) as u8,
+    )
+}
+
+/// One posting of a term in a doc: the term's count in each field.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Posting {
+    pub doc: u32,
+    pub tf: [u32; FIELDS],
+}
+
+/// Iterates a term's doc stream without touching positions.
+pub struct Postings<'a> {
+    cur: Cursor<'a>,
+    end: usize,
+    doc: u32,
+    first: bool,
+}
+
+/// Where a term's postings live.
+#[derive(Debug, Clone, Copy)]
+pub struct TermInfo {
+    pub df: u32,
+    pub docs_at: usize,
+    pub docs_end: usize,
+}
+
+impl TermInfo {
+    pub fn read(postings: &[u8], offset: u64) -> TermInfo {
+        let mut c = Cursor::new(postings, offset as usize);
+        let df = c.varint();
+        let len = c.varint() as usize;
+        TermInfo {
+            df,
+            docs_at: c.at,
+            docs_end: c.at + len,
+        }
+    }
+
+    pub fn postings<'a>(&self, postings: &'a [u8]) -> Postings<'a> {
+        Postings {
+            cur: Cursor::new(postings, self.docs_at),
+            end: self.docs_end.min(postings.len()),
+            doc: 0,
+            first: true,
+        }
+    }
+
+    /// The positions stream starts right after the doc stream.
+    pub fn positions<'a>(&self, postings: &'a [u8]) -> Cursor<'a> {
+        Cursor::new(postings, self.docs_end)
+    }
+}
+
+impl Iterator for Postings<'_> {
+    type Item = Posting;
+
+    #[inline]
+    fn next(&mut self) -> Option<Posting> {
+        if self.cur.at >= self.end {
+            return None;
+        }
+        let delta = self.cur.varint();
+        self.doc = if self.first {
+            delta
+        } else {
+            self.doc.wrapping_add(delta)
+        };
+        self.first = false;
+        let head = self.cur.byte();
+        let mask = head & 0x0F;
+        let mut tf = [0u32; FIELDS];
+        let mut first_field = true;
+        for (f, slot) in tf.iter_mut().enumerate() {
+            if mask & (1 << f) == 0 {
+                continue;
+            }
+            *slot = if first_field {
+                let small = (head >> 4) as u32;
+                if small == 15 {
+                    15 + self.cur.varint()
+                } else {
+                    small
+                }
+            } else {
+                self.cur.varint()
+            };
+            first_field = false;
+        }
+        Some(Posting { doc: self.doc, tf })
+    }
+}
+
+/// Writes one doc entry of a doc stream (see `Postings`).
+pub fn put_posting(out: &mut Vec<u8>, delta: u32, tf: &[u32; FIELDS]) {
+    put_varint(out, delta);
+    let mask = tf
+        .iter()
+        .enumerate()
+        .fold(0u8, |m, (f, &t)| if t > 0 { m | (1 << f) } else { m });
+    let first = tf.iter().copied().find(|&t| t > 0).unwrap_or(0);
+    out.push(mask | ((first.min(15) as u8) << 4));
+    if first >= 15 {
+        put_varint(out, first - 15);
+    }
+    let mut seen_first = false;
+    for &t in tf {
+        if t == 0 {
+            continue;
+        }
+        if seen_first {
+            put_varint(out, t);
+        }
+        seen_first = true;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn postings_round_trip() {
+        let entries = [
+            (3u32, [0, 0, 1, 0]),
+            (7, [2, 0, 40, 0]),
+            (8, [0, 15, 0, 3]),
+            (300, [16, 1, 0, 0]),
+        ];
+        let mut out = Vec::new();
+        let mut last = 0;
+        for (i, (doc, tf)) in entries.iter().enumerate() {
+            put_posting(&mut out, if i == 0 { *doc } else { doc - last }, tf);
+            last = *doc;
+        }
+        let info = TermInfo {
+            df: 4,
+            docs_at: 0,
+            docs_end: out.len(),
+        };
+        let got: Vec<(u32, [u32; 4])> = info.postings(&out).map(|p| (p.doc, p.tf)).collect();
+        assert_eq!(got, entries);
+    }
+
+    #[test]
+    fn varints_never_panic_on_garbage() {
+        let mut c = Cursor::new(&[0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF], 0);
+        c.varint();
+        c.varint();
+        assert_eq!(c.varint(), 0);
+    }
+}

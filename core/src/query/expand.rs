@@ -1,0 +1,305 @@
+//! From a query word to the dictionary terms that match it: the word itself,
+//! its other inflections (same Snowball stem), completions of the word being
+//! typed, and typo corrections found by walking the fst directly.
+
+use fst::raw::{Fst, Node, Output};
+
+use super::ranking::*;
+use crate::corpus::Corpus;
+use crate::index::{Cursor, Section, TermInfo};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum MatchKind {
+    Exact,
+    Stem,
+    Prefix,
+    Fuzzy,
+    Fuzzy2,
+}
+
+impl MatchKind {
+    pub fn weight(self) -> f32 {
+        match self {
+            MatchKind::Exact => EXACT_WEIGHT,
+            MatchKind::Stem => STEM_WEIGHT,
+            MatchKind::Prefix => PREFIX_WEIGHT,
+            MatchKind::Fuzzy => FUZZY_WEIGHT,
+            MatchKind::Fuzzy2 => FUZZY2_WEIGHT,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Expansion {
+    pub term: String,
+    pub info: TermInfo,
+    pub kind: MatchKind,
+}
+
+impl Corpus<'_> {
+    fn term_info(&self, offset: u64) -> TermInfo {
+        TermInfo::read(self.section(Section::Postings), offset)
+    }
+
+    /// The exact term, if the dictionary has it.
+    pub(crate) fn exact(&self, term: &str) -> Option<Expansion> {
+        self.terms.get(term).map(|o| Expansion {
+            term: term.to_string(),
+            info: self.term_info(o),
+            kind: MatchKind::Exact,
+        })
+    }
+
+    /// Every term a word can match, best kind first, without duplicates.
+    /// `literal` keeps the exact form only; `prefix` adds completions.
+    pub(crate) fn expand(&self, term: &str, prefix: bool, literal: bool) -> Vec<Expansion> {
+        let mut out: Vec<Expansion> = Vec::new();
+        out.extend(self.exact(term));
+        if literal || term.is_empty() {
+            return out;
+        }
+        self.add_stems(term, &mut out);
+        let chars = term.chars().count();
+        if prefix && chars >= PREFIX_MIN_CHARS {
+            self.add_prefixes(term, &mut out);
+        }
+        let numeric = term.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+        if !numeric && (FUZZY_MIN_CHARS..=FUZZY_MAX_CHARS).contains(&chars) {
+            let found = self.add_fuzzy(term, 1, MatchKind::Fuzzy, &mut out);
+            if found == 0 && out.is_empty() && chars >= FUZZY2_MIN_CHARS {
+                self.add_fuzzy(term, 2, MatchKind::Fuzzy2, &mut out);
+            }
+        }
+        out
+    }
+
+    /// Terms sharing the word's Snowball stem.
+    pub(crate) fn add_stems(&self, term: &str, out: &mut Vec<Expansion>) {
+        let stem = self.stemmer.stem(term);
+        let Some(at) = self.stems.get(stem.as_ref()) else {
+            return;
+        };
+        let mut c = Cursor::new(self.section(Section::StemGroups), at as usize);
+        let count = c.varint();
+        for _ in 0..count.min(64) {
+            let len = c.varint() as usize;
+            let bytes = c.slice(len);
+            let Ok(member) = std::str::from_utf8(bytes) else {
+                continue;
+            };
+            if out.iter().any(|e| e.term == member) {
+                continue;
+            }
+            if let Some(o) = self.terms.get(member) {
+                out.push(Expansion {
+                    term: member.to_string(),
+                    info: self.term_info(o),
+                    kind: MatchKind::Stem,
+                });
+            }
+        }
+    }
+
+    /// Completions of the word being typed, the most frequent first.
+    fn add_prefixes(&self, term: &str, out: &mut Vec<Expansion>) {
+        use fst::{IntoStreamer, Streamer};
+        let mut upper = term.as_bytes().to_vec();
+        upper.push(0xFF);
+        let mut stream = self.terms.range().gt(term).lt(&upper).into_stream();
+        let mut found: Vec<(u32, Vec<u8>, TermInfo)> = Vec::new();
+        let mut scanned = 0;
+        while let Some((key, offset)) = stream.next() {
+            scanned += 1;
+            if scanned > PREFIX_SCAN {
+                break;
+            }
+            let info = self.term_info(offset);
+            if found.len() == PREFIX_MAX_TERMS {
+                // Keep the most frequent: a completion nobody means is noise.
+                let (min_i, min) = found
+                    .iter()
+                    .enumerate()
+                    .min_by_key(|(_, f)| f.0)
+                    .map(|(i, f)| (i, f.0))
+                    .expect("found is full");
+                if info.df <= min {
+                    continue;
+                }
+                found.swap_remove(min_i);
+            }
+            found.push((info.df, key.to_vec(), info));
+        }
+        found.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        for (_, key, info) in found {
+            let Ok(term) = String::from_utf8(key) else {
+                continue;
+            };
+            if out.iter().any(|e| e.term == term) {
+                continue;
+            }
+            out.push(Expansion {
+                term,
+                info,
+                kind: MatchKind::Prefix,
+            });
+        }
+    }
+
+    /// Terms within `edits` edits of `term` (insert, delete, substitute, or swap
+    /// two neighbours, all on chars), most frequent first. Returns how many were added.
+    fn add_fuzzy(&self, term: &str, edits: u8, kind: MatchKind, out: &mut Vec<Expansion>) -> usize {
+        let q: Vec<char> = term.chars().collect();
+        let mut walk = Walk {
+            fst: self.terms.as_fst(),
+            q: &q,
+            key: Vec::with_capacity(term.len() + 8),
+            found: Vec::new(),
+            steps: 0,
+        };
+        let root = walk.fst.root();
+        walk.go(root, Output::zero(), 0, edits);
+        let mut found = walk.found;
+        found.sort_unstable();
+        found.dedup();
+        let mut scored: Vec<(u32, Vec<u8>, TermInfo)> = found
+            .into_iter()
+            .filter(|(k, _)| k.as_slice() != term.as_bytes())
+            .map(|(k, o)| {
+                let info = self.term_info(o);
+                (info.df, k, info)
+            })
+            .collect();
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        let mut added = 0;
+        for (_, key, info) in scored {
+            if added == FUZZY_MAX_TERMS {
+                break;
+            }
+            let Ok(t) = String::from_utf8(key) else {
+                continue;
+            };
+            if out.iter().any(|e| e.term == t) {
+                continue;
+            }
+            out.push(Expansion {
+                term: t,
+                info,
+                kind,
+            });
+            added += 1;
+        }
+        added
+    }
+}
+
+/// A bounded-edit walk over the fst's nodes. Following the query's own chars
+/// costs nothing; each edit branches once per outgoing char. With one or two
+/// edits this visits a few hundred nodes, far fewer than running a Levenshtein
+/// automaton against the whole dictionary.
+struct Walk<'f, 'q> {
+    fst: &'f Fst<&'f [u8]>,
+    q: &'q [char],
+    key: Vec<u8>,
+    found: Vec<(Vec<u8>, u64)>,
+    steps: usize,
+}
+
+impl<'f> Walk<'f, '_> {
+    /// Follows the UTF-8 bytes of `c` from `node`.
+    fn follow(&self, mut node: Node<'f>, mut out: Output, c: char) -> Option<(Node<'f>, Output)> {
+        let mut buf = [0u8; 4];
+        for &b in c.encode_utf8(&mut buf).as_bytes() {
+            let t = node.transition(node.find_input(b)?);
+            out = out.cat(t.out);
+            node = self.fst.node(t.addr);
+        }
+        Some((node, out))
+    }
+
+    /// Every complete char leaving `node`, with the node and output after it.
+    fn chars_from(&self, node: Node<'f>, out: Output, acc: &mut Vec<(char, Node<'f>, Output)>) {
+        fn rec<'f>(
+            fst: &'f Fst<&'f [u8]>,
+            node: Node<'f>,
+            out: Output,
+            bytes: &mut Vec<u8>,
+            acc: &mut Vec<(char, Node<'f>, Output)>,
+        ) {
+            for t in node.transitions() {
+                bytes.push(t.inp);
+                let next = fst.node(t.addr);
+                let o = out.cat(t.out);
+                match std::str::from_utf8(bytes) {
+                    Ok(s) => {
+                        if let Some(c) = s.chars().next() {
+                            acc.push((c, next, o));
+                        }
+                    }
+                    // An incomplete sequence: keep reading continuation bytes.
+                    Err(e) if e.error_len().is_none() && bytes.len() < 4 => {
+                        rec(fst, next, o, bytes, acc)
+                    }
+                    Err(_) => {}
+                }
+                bytes.pop();
+            }
+        }
+        rec(self.fst, node, out, &mut Vec::with_capacity(4), acc);
+    }
+
+    fn go(&mut self, node: Node<'f>, out: Output, qi: usize, edits: u8) {
+        self.steps += 1;
+        if self.steps > FUZZY_MAX_STEPS {
+            return;
+        }
+        let q = self.q;
+        if qi == q.len() && node.is_final() {
+            self.found
+                .push((self.key.clone(), out.cat(node.final_output()).value()));
+        }
+        if qi < q.len() {
+            if let Some((n, o)) = self.follow(node, out, q[qi]) {
+                let mark = self.key.len();
+                self.key
+                    .extend_from_slice(q[qi].encode_utf8(&mut [0; 4]).as_bytes());
+                self.go(n, o, qi + 1, edits);
+                self.key.truncate(mark);
+            }
+        }
+        if edits == 0 {
+            return;
+        }
+        // Deletion: the query has a char the term lacks.
+        if qi < q.len() {
+            self.go(node, out, qi + 1, edits - 1);
+        }
+        // Transposition of two neighbours, one edit.
+        if qi + 1 < q.len() && q[qi] != q[qi + 1] {
+            if let Some((n, o)) = self
+                .follow(node, out, q[qi + 1])
+                .and_then(|(n, o)| self.follow(n, o, q[qi]))
+            {
+                let mark = self.key.len();
+                for c in [q[qi + 1], q[qi]] {
+                    self.key
+                        .extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+                }
+                self.go(n, o, qi + 2, edits - 1);
+                self.key.truncate(mark);
+            }
+        }
+        // Insertion and substitution: any char the term has here.
+        let mut next = Vec::new();
+        self.chars_from(node, out, &mut next);
+        for (c, n, o) in next {
+            let mark = self.key.len();
+            self.key
+                .extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+            self.go(n, o, qi, edits - 1);
+            if qi < q.len() && c != q[qi] {
+                self.go(n, o, qi + 1, edits - 1);
+            }
+            self.key.truncate(mark);
+        }
+    }
+}

@@ -1,0 +1,885 @@
+//! Searching an opened corpus: parse → match (exact / stem / prefix / fuzzy) →
+//! rank (BM25F, proximity, date) → facets → snippets.
+
+pub mod expand;
+pub mod parse;
+pub mod ranking;
+pub mod snippet;
+
+use serde::{Deserialize, Serialize};
+
+use self::expand::{Expansion, MatchKind};
+use self::parse::{Alt, Clause, Query};
+use self::ranking::*;
+pub use self::snippet::{ArticleHighlights, Highlighter, Ranges};
+use crate::analysis::for_each_token;
+use crate::article::Date;
+use crate::corpus::Corpus;
+use crate::index::{
+    date_key, u32_at, Cursor, Posting, Section, TermInfo, FACET_KINDS, FIELDS, FIELD_BODY,
+    FIELD_COMMENTS, FIELD_HEADING, FIELD_TITLE,
+};
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Sort {
+    /// Best match first; the newer article wins a tie. An empty query is listed newest first.
+    #[default]
+    Relevance,
+    Newest,
+    Oldest,
+}
+
+/// Selected facet values. Values of one facet combine with OR, facets with AND.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Filters {
+    pub outlet: Vec<String>,
+    /// Years as written in the year facet ("2017").
+    pub year: Vec<String>,
+    pub person: Vec<String>,
+    pub place: Vec<String>,
+    pub organization: Vec<String>,
+}
+
+impl Filters {
+    fn of(&self, kind: usize) -> &[String] {
+        match kind {
+            0 => &self.outlet,
+            1 => &self.year,
+            2 => &self.person,
+            3 => &self.place,
+            _ => &self.organization,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SearchRequest {
+    /// The query language of `parse`: words, "phrases", -exclusions, OR, fields.
+    pub query: String,
+    pub filters: Filters,
+    /// Inclusive date range; undated articles drop out when either end is set.
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+    pub sort: Sort,
+    pub offset: usize,
+    pub limit: usize,
+    /// Values listed per facet (selected values are always listed).
+    pub facet_limit: usize,
+}
+
+impl Default for SearchRequest {
+    fn default() -> Self {
+        SearchRequest {
+            query: String::new(),
+            filters: Filters::default(),
+            from: None,
+            to: None,
+            sort: Sort::Relevance,
+            offset: 0,
+            limit: 10,
+            facet_limit: FACET_LIMIT,
+        }
+    }
+}
+
+impl SearchRequest {
+    pub fn new(query: impl Into<String>) -> SearchRequest {
+        SearchRequest {
+            query: query.into(),
+            ..SearchRequest::default()
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Hit<'a> {
+    /// Index for `Corpus::article`, `view`, `related`, `highlights`.
+    pub index: usize,
+    pub id: &'a str,
+    pub score: f32,
+    pub title: &'a str,
+    pub date: Option<Date>,
+    pub outlet: Option<&'a str>,
+    pub snippet: String,
+    pub title_highlights: Ranges,
+    /// Char ranges into `snippet`.
+    pub highlights: Ranges,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FacetCount<'a> {
+    pub value: &'a str,
+    /// Articles the results would have with this value selected (with the
+    /// other values of this facet, if any, still selected too).
+    pub count: u32,
+    pub selected: bool,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Facets<'a> {
+    pub outlet: Vec<FacetCount<'a>>,
+    pub year: Vec<FacetCount<'a>>,
+    pub person: Vec<FacetCount<'a>>,
+    pub place: Vec<FacetCount<'a>>,
+    pub organization: Vec<FacetCount<'a>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Results<'a> {
+    /// Articles matching, over all pages.
+    pub total: usize,
+    /// No article matched every word: these are the best partial matches.
+    pub fallback: bool,
+    pub hits: Vec<Hit<'a>>,
+    pub facets: Facets<'a>,
+}
+
+/// A candidate article: index, score, clauses matched.
+#[derive(Debug, Clone, Copy)]
+struct Cand {
+    doc: u32,
+    score: f32,
+    matched: u32,
+    date: u32,
+}
+
+/// Dense per-article accumulators, one clause at a time.
+struct Scratch {
+    best: Vec<f32>,
+    touched: Vec<u32>,
+    total: Vec<f32>,
+    matched: Vec<u32>,
+    any: Vec<u32>,
+}
+
+impl Scratch {
+    #[inline]
+    fn offer(&mut self, doc: u32, s: f32) {
+        let Some(b) = self.best.get_mut(doc as usize) else {
+            return;
+        };
+        if *b == 0.0 {
+            self.touched.push(doc);
+        }
+        if s > *b {
+            *b = s;
+        }
+    }
+
+    fn close_clause(&mut self, c: usize) {
+        for &d in &self.touched {
+            let d = d as usize;
+            if self.matched[d] == 0 {
+                self.any.push(d as u32);
+            }
+            self.matched[d] |= 1 << c;
+            self.total[d] += self.best[d];
+            self.best[d] = 0.0;
+        }
+        self.touched.clear();
+    }
+}
+
+/// Fields searched unless a clause says otherwise.
+fn default_mask(in_comments: bool) -> u8 {
+    let m = (1 << FIELD_TITLE) | (1 << FIELD_HEADING) | (1 << FIELD_BODY);
+    if in_comments {
+        m | (1 << FIELD_COMMENTS)
+    } else {
+        m
+    }
+}
+
+impl<'a> Corpus<'a> {
+    /// BM25F's saturated pseudo-frequency of one posting over the allowed fields.
+    #[inline]
+    fn bm25_tf(&self, p: &Posting, mask: u8) -> f32 {
+        let mut tf = 0.0;
+        for f in 0..FIELDS {
+            if p.tf[f] == 0 || mask & (1 << f) == 0 {
+                continue;
+            }
+            let len = self.field_len(p.doc as usize, f) as f32;
+            let norm = 1.0 - FIELD_B[f] + FIELD_B[f] * len / self.averages[f];
+            tf += FIELD_WEIGHT[f] * p.tf[f] as f32 / norm;
+        }
+        if tf == 0.0 {
+            0.0
+        } else {
+            tf * (K1 + 1.0) / (tf + K1)
+        }
+    }
+
+    fn postings_bytes(&self) -> &'a [u8] {
+        self.section(Section::Postings)
+    }
+
+    /// Calls `f(target index, field, position)` for every position of the term
+    /// in the `targets` (sorted article indices) within `mask`.
+    fn positions_for(
+        &self,
+        info: &TermInfo,
+        targets: &[u32],
+        mask: u8,
+        mut f: impl FnMut(usize, usize, u32),
+    ) {
+        let bytes = self.postings_bytes();
+        let mut pos = info.positions(bytes);
+        let mut ti = 0;
+        for p in info.postings(bytes) {
+            while ti < targets.len() && targets[ti] < p.doc {
+                ti += 1;
+            }
+            if ti == targets.len() {
+                break;
+            }
+            let hit = targets[ti] == p.doc;
+            for (field, &tf) in p.tf.iter().enumerate() {
+                let wanted = hit && mask & (1 << field) != 0;
+                let mut at = 0u32;
+                for k in 0..tf {
+                    let d = pos.varint();
+                    at = if k == 0 { d } else { at.wrapping_add(d) };
+                    if wanted {
+                        f(ti, field, at);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Articles containing the terms at consecutive positions of one field,
+    /// with the summed BM25F of the words as score.
+    fn phrase_docs(&self, terms: &[String], mask: u8) -> Vec<(u32, f32)> {
+        let bytes = self.postings_bytes();
+        let mut infos = Vec::with_capacity(terms.len());
+        for t in terms {
+            match self.terms.get(t) {
+                Some(o) => infos.push(TermInfo::read(bytes, o)),
+                None => return Vec::new(),
+            }
+        }
+        let n = self.len();
+        let mut order: Vec<usize> = (0..infos.len()).collect();
+        order.sort_by_key(|&j| infos[j].df);
+        let first = &infos[order[0]];
+        let w = idf(first.df, n);
+        let mut docs: Vec<(u32, f32)> = first
+            .postings(bytes)
+            .filter_map(|p| {
+                let s = self.bm25_tf(&p, mask);
+                (s > 0.0).then_some((p.doc, w * s))
+            })
+            .collect();
+        for &j in &order[1..] {
+            let w = idf(infos[j].df, n);
+            let mut it = infos[j].postings(bytes).peekable();
+            docs.retain_mut(|(d, s)| {
+                while it.peek().is_some_and(|p| p.doc < *d) {
+                    it.next();
+                }
+                match it.peek() {
+                    Some(p) if p.doc == *d => {
+                        let add = self.bm25_tf(p, mask);
+                        *s += w * add;
+                        add > 0.0
+                    }
+                    _ => false,
+                }
+            });
+            if docs.is_empty() {
+                return docs;
+            }
+        }
+        let targets: Vec<u32> = docs.iter().map(|d| d.0).collect();
+        // Positions tagged with their field so a phrase never spans two fields.
+        let mut lists: Vec<Vec<Vec<u32>>> = vec![vec![Vec::new(); targets.len()]; infos.len()];
+        for (j, info) in infos.iter().enumerate() {
+            let list = &mut lists[j];
+            self.positions_for(info, &targets, mask, |ti, f, p| {
+                list[ti].push(((f as u32) << 24) | p.min(0xFF_FFFF))
+            });
+        }
+        let mut k = 0;
+        docs.retain(|_| {
+            let ti = k;
+            k += 1;
+            lists[0][ti].iter().any(|&p0| {
+                (1..lists.len()).all(|j| lists[j][ti].binary_search(&(p0 + j as u32)).is_ok())
+            })
+        });
+        docs
+    }
+
+    fn variant_docs(&self, exact: &str) -> Vec<u32> {
+        let Some(at) = self.variants.get(exact) else {
+            return Vec::new();
+        };
+        let mut c = Cursor::new(self.section(Section::VariantDocs), at as usize);
+        let count = c.varint().min(self.len() as u32);
+        let mut last = 0u32;
+        (0..count)
+            .map(|_| {
+                last = last.wrapping_add(c.varint());
+                last
+            })
+            .collect()
+    }
+
+    /// Scores one clause into `scratch`; returns the terms for proximity.
+    fn eval_clause(
+        &self,
+        c: usize,
+        clause: &Clause,
+        mask: u8,
+        scratch: &mut Scratch,
+        hl: &mut Highlighter,
+    ) -> Vec<TermInfo> {
+        let bytes = self.postings_bytes();
+        let n = self.len();
+        let mask = if clause.title_only {
+            1 << FIELD_TITLE
+        } else {
+            mask
+        };
+        let mut near = Vec::new();
+        for alt in &clause.alts {
+            match alt {
+                Alt::Word {
+                    term,
+                    exact,
+                    prefix,
+                    literal,
+                } => {
+                    let exps = self.expand(term, *prefix, *literal);
+                    if exps.is_empty() {
+                        continue;
+                    }
+                    // One weight per word, from the form typed (or the most
+                    // common reading of it): a rare typo must not outweigh the word.
+                    let df = match exps.iter().find(|e| e.kind == MatchKind::Exact) {
+                        Some(e) => e.info.df,
+                        None => exps.iter().map(|e| e.info.df).max().unwrap_or(1),
+                    };
+                    let w = idf(df, n);
+                    let accented = if exact != term {
+                        self.variant_docs(exact)
+                    } else {
+                        Vec::new()
+                    };
+                    for e in &exps {
+                        hl.add(&e.term, c);
+                        let wk = w * e.kind.weight();
+                        let bonus = e.kind == MatchKind::Exact && !accented.is_empty();
+                        for p in e.info.postings(bytes) {
+                            let tf = self.bm25_tf(&p, mask);
+                            if tf == 0.0 {
+                                continue;
+                            }
+                            let mut s = wk * tf;
+                            if bonus && accented.binary_search(&p.doc).is_ok() {
+                                s *= DIACRITIC_BONUS;
+                            }
+                            scratch.offer(p.doc, s);
+                        }
+                    }
+                    near.extend(proximity_terms(&exps));
+                }
+                Alt::Phrase(terms) => {
+                    for t in terms {
+                        hl.add(t, c);
+                    }
+                    for (d, s) in self.phrase_docs(terms, mask) {
+                        scratch.offer(d, s);
+                    }
+                }
+            }
+        }
+        near
+    }
+
+    /// Articles any excluded clause matches (exact and inflections only: an
+    /// exclusion must not remove articles for a typo-like neighbour).
+    fn excluded(&self, clauses: &[Clause], mask: u8) -> Vec<bool> {
+        let mut out = vec![false; self.len()];
+        let bytes = self.postings_bytes();
+        for c in clauses {
+            let mask = if c.title_only { 1 << FIELD_TITLE } else { mask };
+            for alt in &c.alts {
+                match alt {
+                    Alt::Word { term, literal, .. } => {
+                        let mut exps: Vec<Expansion> = self.exact(term).into_iter().collect();
+                        if !literal {
+                            self.add_stems(term, &mut exps);
+                        }
+                        for e in exps {
+                            for p in e.info.postings(bytes) {
+                                if self.bm25_tf(&p, mask) > 0.0 {
+                                    out[p.doc as usize] = true;
+                                }
+                            }
+                        }
+                    }
+                    Alt::Phrase(terms) => {
+                        for (d, _) in self.phrase_docs(terms, mask) {
+                            out[d as usize] = true;
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    // ----- facets -----
+
+    fn facet_kind_range(&self, kind: usize) -> std::ops::Range<u32> {
+        let k = self.section(Section::FacetKinds);
+        u32_at(k, kind)..u32_at(k, kind + 1)
+    }
+
+    fn facet_name(&self, id: u32) -> &'a str {
+        let v = self.section(Section::FacetValues);
+        let at = u32_at(v, id as usize * 3) as usize;
+        let len = u32_at(v, id as usize * 3 + 1) as usize;
+        self.section(Section::FacetStrings)
+            .get(at..at + len)
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or("")
+    }
+
+    fn facet_total(&self, id: u32) -> u32 {
+        u32_at(self.section(Section::FacetValues), id as usize * 3 + 2)
+    }
+
+    fn find_facet_value(&self, kind: usize, name: &str) -> Option<u32> {
+        let r = self.facet_kind_range(kind);
+        let ids: Vec<u32> = r.collect();
+        ids.binary_search_by(|&id| self.facet_name(id).cmp(name.trim()))
+            .ok()
+            .map(|i| ids[i])
+    }
+
+    /// Values of a kind whose name contains every word (`person:putin`).
+    fn facet_values_with_words(&self, kind: usize, words: &[String]) -> Vec<u32> {
+        let mut out = Vec::new();
+        let mut name_terms: Vec<String> = Vec::new();
+        for id in self.facet_kind_range(kind) {
+            name_terms.clear();
+            for_each_token(self.facet_name(id), 0, |t| {
+                name_terms.push(t.term.to_string())
+            });
+            if words.iter().all(|w| name_terms.contains(w)) {
+                out.push(id);
+            }
+        }
+        out
+    }
+
+    fn doc_facets(&self, doc: usize, out: &mut Vec<u32>) {
+        out.clear();
+        let mut c = Cursor::new(self.section(Section::FacetDocs), self.facet_docs_at(doc));
+        let count = c.varint().min(4096);
+        let mut last = 0u32;
+        for _ in 0..count {
+            last = last.wrapping_add(c.varint());
+            out.push(last);
+        }
+    }
+
+    // ----- the search -----
+
+    /// Runs a search. Never fails: any input gives some results, maybe none.
+    pub fn search(&self, req: &SearchRequest) -> Results<'a> {
+        let query = parse::parse(&req.query);
+        let n = self.len();
+        let mask = default_mask(query.in_comments);
+        let mut hl = Highlighter {
+            in_comments: query.in_comments,
+            ..Highlighter::default()
+        };
+
+        let mut from = query.from;
+        let mut to = query.to;
+        if let Some(d) = req.from {
+            from = Some(from.map_or(date_key(Some(d)), |f| f.max(date_key(Some(d)))));
+        }
+        if let Some(d) = req.to {
+            to = Some(to.map_or(date_key(Some(d)), |t| t.min(date_key(Some(d)))));
+        }
+        let starts: [u32; FACET_KINDS + 1] =
+            std::array::from_fn(|k| u32_at(self.section(Section::FacetKinds), k));
+        // Selected values per kind, `None` when the facet is not filtered.
+        let selected: Vec<Option<Vec<u32>>> = (0..FACET_KINDS)
+            .map(|k| {
+                let names = req.filters.of(k);
+                (!names.is_empty()).then(|| {
+                    let mut ids: Vec<u32> = names
+                        .iter()
+                        .filter_map(|v| self.find_facet_value(k, v))
+                        .collect();
+                    ids.sort_unstable();
+                    ids
+                })
+            })
+            .collect();
+        let constraints: Vec<(Vec<u32>, bool)> = query
+            .facets
+            .iter()
+            .map(|f| {
+                (
+                    self.facet_values_with_words(f.kind as usize, &f.words),
+                    f.negated,
+                )
+            })
+            .collect();
+        let excluded = if query.excluded.is_empty() {
+            Vec::new()
+        } else {
+            self.excluded(&query.excluded, mask)
+        };
+
+        // Score the clauses.
+        let clauses = &query.clauses;
+        let all = if clauses.is_empty() {
+            0
+        } else {
+            u32::MAX >> (32 - clauses.len())
+        };
+        let mut near: Vec<Vec<TermInfo>> = Vec::new();
+        let mut scratch = Scratch {
+            best: Vec::new(),
+            touched: Vec::new(),
+            total: Vec::new(),
+            matched: Vec::new(),
+            any: Vec::new(),
+        };
+        if !clauses.is_empty() {
+            scratch.best = vec![0.0; n];
+            scratch.total = vec![0.0; n];
+            scratch.matched = vec![0; n];
+            for (c, clause) in clauses.iter().enumerate() {
+                near.push(self.eval_clause(c, clause, mask, &mut scratch, &mut hl));
+                scratch.close_clause(c);
+            }
+        }
+
+        let no_filters = selected.iter().all(Option::is_none)
+            && constraints.is_empty()
+            && excluded.is_empty()
+            && from.is_none()
+            && to.is_none();
+        let total_values = starts[FACET_KINDS] as usize;
+        let mut counts = vec![0u32; total_values];
+        let mut values = Vec::new();
+        // Keeps a candidate if it passes everything; counts facets either way.
+        let mut collect =
+            |doc: u32, score: f32, matched: u32, out: &mut Vec<Cand>, counts: &mut [u32]| {
+                let d = doc as usize;
+                if excluded.get(d).copied().unwrap_or(false) {
+                    return;
+                }
+                let date = self.date_key(d);
+                if from.is_some_and(|f| date < f || date == 0)
+                    || to.is_some_and(|t| date > t || date == 0)
+                {
+                    return;
+                }
+                self.doc_facets(d, &mut values);
+                for (set, negated) in &constraints {
+                    let has = values.iter().any(|v| set.binary_search(v).is_ok());
+                    if has == *negated {
+                        return;
+                    }
+                }
+                let mut fails = 0u32;
+                for (k, sel) in selected.iter().enumerate() {
+                    if let Some(sel) = sel {
+                        let r = starts[k]..starts[k + 1];
+                        if !values
+                            .iter()
+                            .any(|v| r.contains(v) && sel.binary_search(v).is_ok())
+                        {
+                            fails |= 1 << k;
+                        }
+                    }
+                }
+                match fails.count_ones() {
+                    0 => {
+                        for &v in &values {
+                            counts[v as usize] += 1;
+                        }
+                        out.push(Cand {
+                            doc,
+                            score,
+                            matched,
+                            date,
+                        });
+                    }
+                    // Failing only its own facet: it counts toward that facet's other values.
+                    1 => {
+                        let k = fails.trailing_zeros() as usize;
+                        for &v in &values {
+                            if (starts[k]..starts[k + 1]).contains(&v) {
+                                counts[v as usize] += 1;
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            };
+
+        let mut cands: Vec<Cand> = Vec::new();
+        let mut fallback = false;
+        if clauses.is_empty() {
+            if no_filters {
+                // Browsing everything: the build already counted the facets.
+                for (id, c) in counts.iter_mut().enumerate() {
+                    *c = self.facet_total(id as u32);
+                }
+                cands.extend((0..n as u32).map(|doc| Cand {
+                    doc,
+                    score: 0.0,
+                    matched: 0,
+                    date: self.date_key(doc as usize),
+                }));
+            } else {
+                for doc in 0..n as u32 {
+                    collect(doc, 0.0, 0, &mut cands, &mut counts);
+                }
+            }
+        } else {
+            scratch.any.sort_unstable();
+            for &doc in &scratch.any {
+                let m = scratch.matched[doc as usize];
+                if m == all {
+                    collect(doc, scratch.total[doc as usize], m, &mut cands, &mut counts);
+                }
+            }
+            if cands.is_empty() && clauses.len() > 1 {
+                counts.iter_mut().for_each(|c| *c = 0);
+                for &doc in &scratch.any {
+                    let m = scratch.matched[doc as usize];
+                    collect(doc, scratch.total[doc as usize], m, &mut cands, &mut counts);
+                }
+                fallback = !cands.is_empty();
+            }
+        }
+
+        let total = cands.len();
+        let page_end = req.offset.saturating_add(req.limit).min(total);
+        let by_relevance = |a: &Cand, b: &Cand| {
+            b.matched
+                .count_ones()
+                .cmp(&a.matched.count_ones())
+                .then(b.score.total_cmp(&a.score))
+                .then(b.date.cmp(&a.date))
+                .then(a.doc.cmp(&b.doc))
+        };
+        let sort = if clauses.is_empty() && req.sort == Sort::Relevance {
+            Sort::Newest
+        } else {
+            req.sort
+        };
+        match sort {
+            Sort::Relevance => {
+                let head = page_end.max(PROXIMITY_RERANK).min(total);
+                top_k(&mut cands, head, by_relevance);
+                let words = near.iter().filter(|t| !t.is_empty()).count();
+                if words > 1 && !fallback {
+                    self.proximity(&mut cands[..PROXIMITY_RERANK.min(total)], &near, mask);
+                    cands[..PROXIMITY_RERANK.min(total)].sort_by(by_relevance);
+                }
+            }
+            Sort::Newest => top_k(&mut cands, page_end, |a, b| {
+                b.date.cmp(&a.date).then(a.doc.cmp(&b.doc))
+            }),
+            Sort::Oldest => top_k(&mut cands, page_end, |a, b| {
+                // Undated articles last in either order.
+                let ka = if a.date == 0 { u32::MAX } else { a.date };
+                let kb = if b.date == 0 { u32::MAX } else { b.date };
+                ka.cmp(&kb).then(a.doc.cmp(&b.doc))
+            }),
+        }
+
+        let hits = cands
+            .get(req.offset.min(page_end)..page_end)
+            .unwrap_or(&[])
+            .iter()
+            .filter_map(|c| self.hit(c, &hl))
+            .collect();
+
+        let mut facets = Facets::default();
+        for k in 0..FACET_KINDS {
+            let sel = selected[k].as_deref().unwrap_or(&[]);
+            let mut list: Vec<u32> = (starts[k]..starts[k + 1])
+                .filter(|&id| counts[id as usize] > 0 || sel.contains(&id))
+                .collect();
+            list.sort_by(|&a, &b| {
+                counts[b as usize]
+                    .cmp(&counts[a as usize])
+                    .then_with(|| self.facet_name(a).cmp(self.facet_name(b)))
+            });
+            let mut shown: Vec<u32> = list.iter().copied().take(req.facet_limit).collect();
+            for &s in sel {
+                if !shown.contains(&s) {
+                    shown.push(s);
+                }
+            }
+            let out: Vec<FacetCount<'a>> = shown
+                .into_iter()
+                .map(|id| FacetCount {
+                    value: self.facet_name(id),
+                    count: counts[id as usize],
+                    selected: sel.contains(&id),
+                })
+                .collect();
+            match k {
+                0 => facets.outlet = out,
+                1 => facets.year = out,
+                2 => facets.person = out,
+                3 => facets.place = out,
+                _ => facets.organization = out,
+            }
+        }
+        Results {
+            total,
+            fallback,
+            hits,
+            facets,
+        }
+    }
+
+    fn hit(&self, c: &Cand, hl: &Highlighter) -> Option<Hit<'a>> {
+        let view = self.view(c.doc as usize)?;
+        let (snippet, highlights) = hl.snippet(&view);
+        Some(Hit {
+            index: c.doc as usize,
+            id: view.id,
+            score: c.score,
+            title: view.title,
+            date: view.date,
+            outlet: view.outlet,
+            title_highlights: hl.ranges(view.title),
+            snippet,
+            highlights,
+        })
+    }
+
+    /// Scales the scores of `cands` by how close consecutive query words stand.
+    fn proximity(&self, cands: &mut [Cand], near: &[Vec<TermInfo>], mask: u8) {
+        let mut targets: Vec<(u32, usize)> =
+            cands.iter().enumerate().map(|(i, c)| (c.doc, i)).collect();
+        targets.sort_unstable();
+        let docs: Vec<u32> = targets.iter().map(|t| t.0).collect();
+        // Per clause, per target: field-tagged positions.
+        let mut lists: Vec<Vec<Vec<u32>>> = Vec::with_capacity(near.len());
+        for infos in near.iter().filter(|t| !t.is_empty()) {
+            let mut per: Vec<Vec<u32>> = vec![Vec::new(); docs.len()];
+            for info in infos {
+                self.positions_for(info, &docs, mask, |ti, f, p| {
+                    per[ti].push(((f as u32) << 24) | p.min(0xFF_FFFF))
+                });
+            }
+            for l in &mut per {
+                l.sort_unstable();
+            }
+            lists.push(per);
+        }
+        let pairs = (lists.len() - 1) as f32;
+        for (ti, &(_, ci)) in targets.iter().enumerate() {
+            let mut closeness = 0.0;
+            for w in lists.windows(2) {
+                let d = min_distance(&w[0][ti], &w[1][ti]);
+                if d <= PROXIMITY_SPAN {
+                    closeness += 1.0 / d.max(1) as f32;
+                }
+            }
+            cands[ci].score *= 1.0 + PROXIMITY_MAX * closeness / pairs;
+        }
+    }
+
+    /// The terms a query matched, to highlight in any text (the reader view).
+    pub fn highlighter(&self, query: &str) -> Highlighter {
+        let q = parse::parse(query);
+        let mut hl = Highlighter {
+            in_comments: q.in_comments,
+            ..Highlighter::default()
+        };
+        for (k, c) in q.clauses.iter().enumerate() {
+            for alt in &c.alts {
+                match alt {
+                    Alt::Word {
+                        term,
+                        prefix,
+                        literal,
+                        ..
+                    } => {
+                        for e in self.expand(term, *prefix, *literal) {
+                            hl.add(&e.term, k);
+                        }
+                    }
+                    Alt::Phrase(terms) => terms.iter().for_each(|t| hl.add(t, k)),
+                }
+            }
+        }
+        hl
+    }
+
+    /// Match ranges over the whole of article `i` for `query`.
+    pub fn highlights(&self, i: usize, query: &str) -> Option<ArticleHighlights> {
+        let view = self.view(i)?;
+        Some(self.highlighter(query).article(&view))
+    }
+
+    /// Parses a query without running it (for tools that show what was understood).
+    pub fn parse(query: &str) -> Query {
+        parse::parse(query)
+    }
+}
+
+/// The terms whose positions stand for a clause in proximity: the word and its
+/// inflections if present, else its few most frequent completions or corrections.
+fn proximity_terms(exps: &[Expansion]) -> Vec<TermInfo> {
+    let strong: Vec<TermInfo> = exps
+        .iter()
+        .filter(|e| matches!(e.kind, MatchKind::Exact | MatchKind::Stem))
+        .map(|e| e.info)
+        .collect();
+    if !strong.is_empty() {
+        return strong;
+    }
+    exps.iter().take(4).map(|e| e.info).collect()
+}
+
+/// Smallest distance between two sorted lists of field-tagged positions, in the same field.
+fn min_distance(a: &[u32], b: &[u32]) -> u32 {
+    let (mut i, mut j) = (0, 0);
+    let mut best = u32::MAX;
+    while i < a.len() && j < b.len() {
+        let (x, y) = (a[i], b[j]);
+        if x >> 24 == y >> 24 {
+            best = best.min(x.abs_diff(y));
+        }
+        if x < y {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    best
+}
+
+/// Puts the `k` first elements by `cmp` in order at the front; the rest stay unordered.
+fn top_k<T>(v: &mut [T], k: usize, cmp: impl Fn(&T, &T) -> std::cmp::Ordering) {
+    if k == 0 {
+        return;
+    }
+    if k < v.len() {
+        v.select_nth_unstable_by(k - 1, &cmp);
+    }
+    let k = k.min(v.len());
+    v[..k].sort_by(cmp);
+}

@@ -1,0 +1,56 @@
+//! The app's wasm side, run in headless Chromium by wasm-bindgen-test: the
+//! embedded corpus opens and searches inside wasm, and the App mounts and
+//! renders the article list into a real DOM.
+#![cfg(target_arch = "wasm32")]
+
+use dossier_app::corpus_data::corpus;
+use dossier_core::SearchRequest;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen_test]
+fn embedded_corpus_opens_and_every_article_decodes() {
+    let c = corpus();
+    assert!(
+        !c.is_empty(),
+        "the seeds compiled into at least one article"
+    );
+    for i in 0..c.len() {
+        let a = c.article(i).expect("every article decodes");
+        assert_eq!(c.find(&a.id), Some(i));
+        assert!(!a.title.is_empty() && !a.blocks.is_empty());
+    }
+}
+
+#[wasm_bindgen_test]
+fn search_runs_inside_wasm() {
+    let results = corpus().search(&SearchRequest::new("kremlin"));
+    assert!(results.total >= 1);
+    let empty = corpus().search(&SearchRequest::new(""));
+    assert_eq!(
+        empty.total,
+        corpus().len(),
+        "an empty query browses everything"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn app_mounts_and_lists_every_article() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    let handle = leptos::mount::mount_to(host.clone().unchecked_into(), dossier_app::app::App);
+    let items = host
+        .query_selector_all("ol[aria-label='Articles'] > li")
+        .unwrap();
+    assert_eq!(items.length() as usize, corpus().len());
+    let first_link = host.query_selector("ol li h2 a").unwrap().unwrap();
+    assert!(first_link
+        .get_attribute("href")
+        .unwrap()
+        .starts_with("#article="));
+    drop(handle);
+    host.remove();
+}
