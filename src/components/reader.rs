@@ -1,7 +1,7 @@
 //! The reading view of one article: title, meta line, and the body blocks as
 //! paragraphs, sub-headings and captions. Text is rendered as text, never as HTML.
 
-use dossier_core::{Article, BlockKind};
+use dossier_core::{Article, BlockKind, Comment};
 use leptos::html;
 use leptos::prelude::*;
 
@@ -56,6 +56,37 @@ fn ArticleView(article: Article) -> impl IntoView {
                     })
                     .collect_view()}
             </div>
+            <Comments comments=article.comments />
         </article>
     }
+}
+
+/// Reader comments, collapsed by default and marked as comments, so they are
+/// never mistaken for the report.
+#[component]
+fn Comments(comments: Vec<Comment>) -> impl IntoView {
+    if comments.is_empty() {
+        return None;
+    }
+    let label = match comments.len() {
+        1 => "1 reader comment".to_string(),
+        n => format!("{n} reader comments"),
+    };
+    Some(view! {
+        <details class="comments">
+            <summary>{label}</summary>
+            <p class="comments-note">"Comments by readers of the original page, not part of the article."</p>
+            <ol class="comment-list" aria-label="Reader comments">
+                {comments
+                    .into_iter()
+                    .map(|c| view! {
+                        <li class="comment">
+                            <p class="comment-author">{c.author.unwrap_or_else(|| "Anonymous reader".to_string())}</p>
+                            <p class="comment-text">{c.text}</p>
+                        </li>
+                    })
+                    .collect_view()}
+            </ol>
+        </details>
+    })
 }
