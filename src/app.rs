@@ -1,12 +1,70 @@
-//! The App: reads the view state from the URL hash, provides it to the views,
-//! and shows either the article list or the reader.
+//! The App: the view state (mirrored in the URL hash), the search results
+//! derived from it, and the page frame that shows the search, the filters and
+//! the results, or the reader.
 
+use dossier_core::Results;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::components::{article_list::ArticleList, reader::Reader};
+use crate::components::{
+    facets::FacetPanel, reader::Reader, results::ResultList, search_box::SearchBox,
+};
 use crate::corpus_data::corpus;
 use crate::view_state::ViewState;
+
+/// Hits shown per page of results.
+pub const PAGE_SIZE: usize = 50;
+
+/// How a view change enters the browser history.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum History {
+    /// A new entry: Back returns to the previous view.
+    Push,
+    /// Replaces the current entry: typing does not add one entry per key.
+    Replace,
+}
+
+/// The state every view reads: where the reader is and what it finds.
+#[derive(Clone, Copy)]
+pub struct Dossier {
+    pub state: RwSignal<ViewState>,
+    pub results: Memo<Results<'static>>,
+}
+
+impl Dossier {
+    /// Shows `next` and records it in the URL.
+    pub fn navigate(&self, next: ViewState, history: History) {
+        if self.state.with_untracked(|s| *s == next) {
+            return;
+        }
+        let url = match next.to_hash() {
+            hash if hash.is_empty() => {
+                let loc = window().location();
+                format!(
+                    "{}{}",
+                    loc.pathname().unwrap_or_default(),
+                    loc.search().unwrap_or_default()
+                )
+            }
+            hash => hash,
+        };
+        if let Ok(h) = window().history() {
+            let _ = match history {
+                History::Push => {
+                    h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+                }
+                History::Replace => {
+                    h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+                }
+            };
+        }
+        self.state.set(next);
+    }
+}
+
+pub fn use_dossier() -> Dossier {
+    expect_context::<Dossier>()
+}
 
 fn current_hash() -> String {
     window().location().hash().unwrap_or_default()
@@ -14,14 +72,17 @@ fn current_hash() -> String {
 
 #[component]
 pub fn App() -> impl IntoView {
-    let view_state = RwSignal::new(ViewState::from_hash(&current_hash()));
+    let state = RwSignal::new(ViewState::from_hash(&current_hash()));
+    // Back, forward, followed links and edited URLs all arrive as hashchange.
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
-        view_state.set(ViewState::from_hash(&current_hash()));
+        state.set(ViewState::from_hash(&current_hash()));
     });
     on_cleanup(move || listener.remove());
-    provide_context(view_state);
+    let results = Memo::new(move |_| state.with(|s| corpus().search(&s.to_request(PAGE_SIZE))));
+    provide_context(Dossier { state, results });
 
-    let count = corpus().len();
+    // The reader is rebuilt only when another article opens, not on every state change.
+    let reading = Memo::new(move |_| state.with(|s| s.article.clone()));
     view! {
         <a class="skip-link" href="#main-content" on:click=|ev| {
             ev.prevent_default();
@@ -31,12 +92,18 @@ pub fn App() -> impl IntoView {
         }>"Skip to content"</a>
         <header class="site-header">
             <a class="brand" href="#">"Dossier"</a>
-            <span class="site-count">{format!("{count} article{}", if count == 1 { "" } else { "s" })}</span>
+            <SearchBox />
         </header>
         <main id="main-content" tabindex="-1">
-            {move || match view_state.with(|s| s.article.clone()) {
+            {move || match reading.get() {
                 Some(id) => view! { <Reader id=id /> }.into_any(),
-                None => view! { <ArticleList /> }.into_any(),
+                None => view! {
+                    <div class="search-layout">
+                        <FacetPanel />
+                        <ResultList />
+                    </div>
+                }
+                .into_any(),
             }}
         </main>
     }

@@ -1,10 +1,20 @@
 //! The view the reader is looking at, kept in the URL hash so that every view is
 //! a link, back and forward work, and it works from `file://` and in an iframe.
-//! The hash is `#key=value&key=value` with percent-encoded values; unknown or
-//! malformed parameters are ignored.
+//! The hash is `#key=value&key=value` with percent-encoded values; facet keys
+//! repeat for several values. Unknown or malformed parameters are ignored.
+
+use dossier_core::{Filters, SearchRequest, Sort};
+
+/// Longest query kept from a URL; the engine caps queries further.
+const MAX_QUERY_CHARS: usize = 2_000;
+/// Most values kept per facet from a URL, so a crafted link stays cheap.
+const MAX_FACET_VALUES: usize = 50;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ViewState {
+    pub query: String,
+    pub filters: Filters,
+    pub sort: Sort,
     /// The id of the open article, if any.
     pub article: Option<String>,
 }
@@ -13,8 +23,24 @@ impl ViewState {
     pub fn from_hash(hash: &str) -> ViewState {
         let mut state = ViewState::default();
         for (key, value) in parse_pairs(hash.trim_start_matches('#')) {
-            if key == "article" && !value.is_empty() {
-                state.article = Some(value);
+            match key.as_str() {
+                "q" => state.query = value.chars().take(MAX_QUERY_CHARS).collect(),
+                "article" if !value.is_empty() => state.article = Some(value),
+                "sort" => match value.as_str() {
+                    "newest" => state.sort = Sort::Newest,
+                    "oldest" => state.sort = Sort::Oldest,
+                    _ => {}
+                },
+                key => {
+                    if let Some(values) = facet_values(&mut state.filters, key) {
+                        if !value.is_empty()
+                            && !values.contains(&value)
+                            && values.len() < MAX_FACET_VALUES
+                        {
+                            values.push(value);
+                        }
+                    }
+                }
             }
         }
         state
@@ -22,15 +48,83 @@ impl ViewState {
 
     pub fn to_hash(&self) -> String {
         let mut pairs = Vec::new();
+        if !self.query.is_empty() {
+            pairs.push(format!("q={}", encode(&self.query)));
+        }
+        for (key, values) in facet_lists(&self.filters) {
+            for v in values {
+                pairs.push(format!("{key}={}", encode(v)));
+            }
+        }
+        match self.sort {
+            Sort::Relevance => {}
+            Sort::Newest => pairs.push("sort=newest".into()),
+            Sort::Oldest => pairs.push("sort=oldest".into()),
+        }
         if let Some(id) = &self.article {
             pairs.push(format!("article={}", encode(id)));
         }
         if pairs.is_empty() {
-            "#".to_string()
+            String::new()
         } else {
             format!("#{}", pairs.join("&"))
         }
     }
+
+    /// The same view with `id` open in the reader.
+    pub fn with_article(&self, id: &str) -> ViewState {
+        ViewState {
+            article: Some(id.to_string()),
+            ..self.clone()
+        }
+    }
+
+    /// The same search with no article open.
+    pub fn without_article(&self) -> ViewState {
+        ViewState {
+            article: None,
+            ..self.clone()
+        }
+    }
+
+    pub fn has_filters(&self) -> bool {
+        facet_lists(&self.filters)
+            .iter()
+            .any(|(_, v)| !v.is_empty())
+    }
+
+    /// What the engine is asked for this view.
+    pub fn to_request(&self, limit: usize) -> SearchRequest {
+        SearchRequest {
+            filters: self.filters.clone(),
+            sort: self.sort,
+            limit,
+            ..SearchRequest::new(self.query.clone())
+        }
+    }
+}
+
+/// The URL key of each facet and its selected values.
+pub fn facet_lists(f: &Filters) -> [(&'static str, &Vec<String>); 5] {
+    [
+        ("outlet", &f.outlet),
+        ("year", &f.year),
+        ("person", &f.person),
+        ("place", &f.place),
+        ("org", &f.organization),
+    ]
+}
+
+/// The selected values of the facet with URL key `key`.
+pub fn facet_values<'f>(f: &'f mut Filters, key: &str) -> Option<&'f mut Vec<String>> {
+    Some(match key {
+        "outlet" => &mut f.outlet,
+        "year" => &mut f.year,
+        "person" => &mut f.person,
+        "place" => &mut f.place,
+        "org" => &mut f.organization,
+        _ => return None,
+    })
 }
 
 fn parse_pairs(s: &str) -> impl Iterator<Item = (String, String)> + '_ {
@@ -86,23 +180,44 @@ mod tests {
     use super::*;
 
     #[test]
-    fn round_trips_and_ignores_junk() {
-        let s = ViewState {
+    fn round_trips_every_field() {
+        let mut s = ViewState {
+            query: "putin \"phone call\" -x & y=z %".into(),
+            sort: Sort::Oldest,
             article: Some("a b&c=d/é".into()),
+            ..ViewState::default()
         };
+        s.filters.person = vec!["Donald Trump".into(), "Vladimir Putin".into()];
+        s.filters.organization = vec!["Kremlin".into()];
+        s.filters.year = vec!["2017".into()];
         assert_eq!(ViewState::from_hash(&s.to_hash()), s);
+        assert_eq!(ViewState::default().to_hash(), "");
+    }
+
+    #[test]
+    fn ignores_junk_and_bounds_input() {
         assert_eq!(ViewState::from_hash("#"), ViewState::default());
         assert_eq!(
-            ViewState::from_hash("#zzz=1&&=&%&article=%4"),
+            ViewState::from_hash("#zzz=1&&=&%&article=%4&sort=sideways&person="),
             ViewState {
-                article: Some("%4".into())
+                article: Some("%4".into()),
+                ..ViewState::default()
             }
         );
         assert_eq!(
-            ViewState::from_hash("#article=%E2%82"),
-            ViewState {
-                article: Some("\u{FFFD}".into())
-            }
+            ViewState::from_hash("#article=%E2%82").article.as_deref(),
+            Some("\u{FFFD}")
+        );
+        let long = format!("#q={}", "a".repeat(10_000));
+        assert_eq!(ViewState::from_hash(&long).query.len(), MAX_QUERY_CHARS);
+        let many: String = (0..500).map(|i| format!("&person=p{i}")).collect();
+        assert_eq!(
+            ViewState::from_hash(&many).filters.person.len(),
+            MAX_FACET_VALUES
+        );
+        assert_eq!(
+            ViewState::from_hash("#person=A&person=A").filters.person,
+            ["A"]
         );
     }
 }

@@ -1,5 +1,8 @@
 //! The views. Each renders data from the core; none parses or searches.
 
-pub mod article_list;
 pub mod article_meta;
+pub mod facets;
+pub mod highlight;
 pub mod reader;
+pub mod results;
+pub mod search_box;

@@ -1,22 +1,41 @@
 //! The reading view of one article: title, meta line, and the body blocks as
 //! paragraphs, sub-headings and captions. Text is rendered as text, never as HTML.
 
-use dossier_core::{Article, BlockKind, Comment};
+use dossier_core::{Article, ArticleHighlights, BlockKind, Comment};
 use leptos::html;
 use leptos::prelude::*;
 
+use crate::app::use_dossier;
 use crate::components::article_meta::ArticleMeta;
+use crate::components::highlight::Highlighted;
 use crate::corpus_data::corpus;
 
 #[component]
 pub fn Reader(id: String) -> impl IntoView {
-    match corpus().find(&id).and_then(|i| corpus().article(i)) {
-        Some(article) => view! { <ArticleView article=article /> }.into_any(),
+    let dossier = use_dossier();
+    let state = dossier.state.get_untracked();
+    let back = match state.without_article().to_hash() {
+        hash if hash.is_empty() => "#".to_string(),
+        hash => hash,
+    };
+    let back_label = if state.query.trim().is_empty() && !state.has_filters() {
+        "← All articles"
+    } else {
+        "← Back to results"
+    };
+    let found = corpus()
+        .find(&id)
+        .and_then(|i| Some((i, corpus().article(i)?)));
+    match found {
+        Some((index, article)) => {
+            let marks = corpus().highlights(index, &state.query);
+            view! { <ArticleView index article marks back back_label /> }.into_any()
+        }
         None => view! {
             <section class="reader not-found">
                 <h1>"Article not found"</h1>
                 <p>"This dossier has no article with the id “" {id} "”. It may have been removed from the seeds."</p>
-                <p><a href="#">"Back to all articles"</a></p>
+                <p><a href=back>"Back to all articles"</a></p>
             </section>
         }
         .into_any(),
@@ -24,7 +43,13 @@ pub fn Reader(id: String) -> impl IntoView {
 }
 
 #[component]
-fn ArticleView(article: Article) -> impl IntoView {
+fn ArticleView(
+    index: usize,
+    article: Article,
+    marks: Option<ArticleHighlights>,
+    back: String,
+    back_label: &'static str,
+) -> impl IntoView {
     let heading = NodeRef::<html::H1>::new();
     // Move focus to the title so keyboard and screen reader users start reading there.
     Effect::new(move |_| {
@@ -34,11 +59,15 @@ fn ArticleView(article: Article) -> impl IntoView {
     });
     document().set_title(&format!("{} — Dossier", article.title));
     on_cleanup(|| document().set_title("Dossier"));
+    let marks = marks.unwrap_or_default();
+    let mut block_marks = marks.blocks.into_iter();
 
     view! {
         <article class="reader">
-            <nav class="reader-nav" aria-label="Article"><a href="#">"← All articles"</a></nav>
-            <h1 class="reader-title" tabindex="-1" node_ref=heading>{article.title.clone()}</h1>
+            <nav class="reader-nav" aria-label="Article"><a href=back>{back_label}</a></nav>
+            <h1 class="reader-title" tabindex="-1" node_ref=heading>
+                <Highlighted text=article.title.clone() ranges=marks.title />
+            </h1>
             {article.byline.clone().map(|b| view! { <p class="byline">{b}</p> })}
             <ArticleMeta
                 date=article.date
@@ -49,16 +78,49 @@ fn ArticleView(article: Article) -> impl IntoView {
                 {article
                     .blocks
                     .into_iter()
-                    .map(|block| match block.kind {
-                        BlockKind::Paragraph => view! { <p>{block.text}</p> }.into_any(),
-                        BlockKind::Heading => view! { <h2>{block.text}</h2> }.into_any(),
-                        BlockKind::Caption => view! { <p class="caption">{block.text}</p> }.into_any(),
+                    .map(|block| {
+                        let ranges = block_marks.next().unwrap_or_default();
+                        let text = view! { <Highlighted text=block.text ranges /> };
+                        match block.kind {
+                            BlockKind::Paragraph => view! { <p>{text}</p> }.into_any(),
+                            BlockKind::Heading => view! { <h2>{text}</h2> }.into_any(),
+                            BlockKind::Caption => view! { <p class="caption">{text}</p> }.into_any(),
+                        }
                     })
                     .collect_view()}
             </div>
             <Comments comments=article.comments />
+            <Related index />
         </article>
     }
+}
+
+/// Up to three articles sharing the most vocabulary with this one.
+#[component]
+fn Related(index: usize) -> impl IntoView {
+    let dossier = use_dossier();
+    let related = corpus().related(index);
+    if related.is_empty() {
+        return None;
+    }
+    let state = dossier.state.get_untracked();
+    Some(view! {
+        <section class="related" aria-labelledby="related-heading">
+            <h2 id="related-heading">"Related articles"</h2>
+            <ul>
+                {related
+                    .into_iter()
+                    .filter_map(|i| corpus().summary(i))
+                    .map(|s| view! {
+                        <li>
+                            <a href=state.with_article(s.id).to_hash()>{s.title}</a>
+                            <ArticleMeta date=s.date outlet=s.outlet.map(str::to_string) />
+                        </li>
+                    })
+                    .collect_view()}
+            </ul>
+        </section>
+    })
 }
 
 /// Reader comments, collapsed by default and marked as comments, so they are

@@ -1,0 +1,120 @@
+// Searching as a reader does: typing in the labelled search box, reading the
+// announced count, seeing matches marked, filtering by facet checkboxes with
+// counts, and getting every view back from its URL and from Back/Forward.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { expect } from './expect.mjs';
+import { launch, openApp } from './browser.mjs';
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+const count = (page) => page.getByRole('status').textContent();
+const titles = (page) => page.getByRole('list', { name: 'Articles' }).getByRole('heading', { level: 2 }).allTextContents();
+
+test('results follow every keystroke, with matches marked and the count announced', async () => {
+  const app = await openApp(browser.context);
+  const { page } = app;
+  const box = page.getByRole('searchbox', { name: 'Search articles' });
+  await expect(() => count(page), '5 articles');
+  const before = await page.evaluate(() => history.length);
+
+  await box.pressSequentially('peskov spok', { delay: 20 });
+  await expect(() => count(page), '3 articles');
+  const marks = await page.getByRole('list', { name: 'Articles' }).locator('mark').allTextContents();
+  assert.ok(marks.some((m) => /^Peskov$/i.test(m)), `Peskov marked: ${marks}`);
+  assert.ok(marks.some((m) => /^spokesman$/i.test(m)), `the completed prefix is marked: ${marks}`);
+  assert.match(page.url(), /#q=peskov%20spok$/);
+  await box.press('Backspace');
+  await box.press('Backspace');
+  await box.pressSequentially('ic');
+  await expect(() => count(page), '1 article');
+  assert.match((await titles(page))[0], /Trump, Putin Expected to Speak by Phone/);
+  assert.equal(await page.evaluate(() => history.length), before, 'typing replaces the history entry');
+
+  await box.fill('kremlim');
+  await expect(async () => (await count(page)) !== '0 articles' && !/No articles/.test(await count(page)), true);
+  await box.fill('zzqxv');
+  await expect(() => count(page), 'No articles match “zzqxv”.');
+  await box.fill('');
+  await expect(() => count(page), '5 articles');
+  assert.deepEqual(app.problems(), []);
+  await app.close();
+});
+
+test('facet checkboxes filter with live counts, and Back undoes them', async () => {
+  const app = await openApp(browser.context);
+  const { page } = app;
+  const outlets = page.getByRole('group', { name: 'Outlet' });
+  const southfront = outlets.getByRole('checkbox', { name: /SouthFront/ });
+  await southfront.check();
+  await expect(() => count(page), '1 article');
+  assert.match((await titles(page))[0], /White House Calls 1st Phone Conversation/);
+  assert.match(page.url(), /outlet=SouthFront/);
+  assert.equal(await southfront.isChecked(), true);
+  // The other outlet's count says what adding it would give (OR within a facet).
+  const fox = outlets.getByRole('checkbox', { name: /FOX6 News/ });
+  await fox.check();
+  await expect(() => count(page), '2 articles');
+
+  await page.getByRole('button', { name: 'Clear all' }).click();
+  await expect(() => count(page), '5 articles');
+  await page.goBack();
+  await expect(() => count(page), '2 articles');
+  await page.goBack();
+  await expect(() => count(page), '1 article');
+  assert.equal(await southfront.isChecked(), true);
+  assert.deepEqual(app.problems(), []);
+  await app.close();
+});
+
+test('a copied URL reopens the same search, filters and article, with matches marked in the reader', async () => {
+  const app = await openApp(browser.context, { hash: '#q=kremlin&year=2017&article=002_a5e35574d557ffdb' });
+  const { page } = app;
+  const reader = page.getByRole('article');
+  await page.getByRole('heading', { level: 1, name: /White House Calls 1st Phone Conversation/ }).waitFor();
+  const marks = await reader.locator('mark').allTextContents();
+  assert.ok(marks.length >= 3 && marks.every((m) => /^kremlin/i.test(m)), `kremlin marked in the body: ${marks}`);
+  await reader.getByRole('link', { name: 'Back to results' }).click();
+  await expect(() => page.getByRole('searchbox', { name: 'Search articles' }).inputValue(), 'kremlin');
+  await expect(async () => (await page.getByRole('group', { name: 'Year' }).getByRole('checkbox', { name: /2017/ }).isChecked()), true);
+  assert.deepEqual(app.problems(), []);
+  await app.close();
+});
+
+test('reader comments are collapsed and marked as comments', async () => {
+  const app = await openApp(browser.context, { hash: '#article=002_a5e35574d557ffdb' });
+  const { page } = app;
+  const toggle = page.getByText('6 reader comments');
+  await toggle.waitFor();
+  const list = page.getByRole('list', { name: 'Reader comments' });
+  assert.equal(await list.isVisible(), false, 'collapsed by default');
+  await toggle.click();
+  await list.waitFor();
+  assert.equal(await list.getByRole('listitem').count(), 6);
+  assert.ok(await page.getByText('not part of the article').isVisible());
+  // Comment text never appears in the article body.
+  const body = await page.locator('.reader-body').textContent();
+  assert.ok(!body.includes('Talk is cheep'));
+  assert.deepEqual(app.problems(), []);
+  await app.close();
+});
+
+test('hostile search input and URLs are handled without errors', async () => {
+  const app = await openApp(browser.context, { hash: '#q=%E2%82%28&person=%%%&sort=nope&year=abc&article=' });
+  const { page } = app;
+  await page.getByRole('status').waitFor();
+  const box = page.getByRole('searchbox', { name: 'Search articles' });
+  for (const q of ['"unbalanced', '-', 'year:abc OR', '<script>alert(1)</script>', 'a'.repeat(5000), '((( ))) :::']) {
+    await box.fill(q);
+    await page.getByRole('status').waitFor();
+  }
+  assert.equal(await page.locator('script:not([src])').count() <= 1, true);
+  assert.deepEqual(app.problems(), []);
+  await app.close();
+});
