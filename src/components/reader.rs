@@ -1,7 +1,7 @@
 //! The reading view of one article: title, meta line, and the body blocks as
 //! paragraphs, sub-headings and captions. Text is rendered as text, never as HTML.
 
-use dossier_core::{Article, ArticleHighlights, BlockKind, Comment};
+use dossier_core::{Article, ArticleHighlights, BlockKind, Comment, Entities, EntityCount};
 use leptos::html;
 use leptos::prelude::*;
 
@@ -9,6 +9,7 @@ use crate::app::use_dossier;
 use crate::components::article_meta::ArticleMeta;
 use crate::components::highlight::Highlighted;
 use crate::corpus_data::corpus;
+use crate::view_state::{facet_values, ViewState};
 
 #[component]
 pub fn Reader(id: String) -> impl IntoView {
@@ -90,8 +91,59 @@ fn ArticleView(
                     .collect_view()}
             </div>
             <Comments comments=article.comments />
+            <Named entities=article.entities />
             <Related index />
         </article>
+    }
+}
+
+/// The people, places and organisations the article names, each a link that
+/// lists every article naming it.
+#[component]
+fn Named(entities: Entities) -> impl IntoView {
+    let groups = [
+        ("People", "person", entities.people),
+        ("Places", "place", entities.places),
+        ("Organisations", "org", entities.organizations),
+    ];
+    if groups.iter().all(|(_, _, list)| list.is_empty()) {
+        return None;
+    }
+    Some(view! {
+        <section class="named" aria-labelledby="named-heading">
+            <h2 id="named-heading">"Named in this article"</h2>
+            {groups
+                .into_iter()
+                .filter(|(_, _, list)| !list.is_empty())
+                .map(|(label, key, list)| view! {
+                    <div class="named-group">
+                        <h3>{label}</h3>
+                        <ul class="chips">
+                            {list.into_iter().map(|e| entity_chip(key, e)).collect_view()}
+                        </ul>
+                    </div>
+                })
+                .collect_view()}
+        </section>
+    })
+}
+
+fn entity_chip(key: &'static str, entity: EntityCount) -> impl IntoView {
+    let mut filter = ViewState::default();
+    if let Some(values) = facet_values(&mut filter.filters, key) {
+        values.push(entity.name.clone());
+    }
+    let mentions = match entity.count {
+        1 => "1 mention".to_string(),
+        n => format!("{n} mentions"),
+    };
+    let title = format!("Articles naming {} ({mentions} here)", entity.name);
+    view! {
+        <li>
+            <a class="chip" href=filter.to_hash() title=title>
+                {entity.name}
+            </a>
+        </li>
     }
 }
 

@@ -118,3 +118,16 @@ test('hostile search input and URLs are handled without errors', async () => {
   assert.deepEqual(app.problems(), []);
   await app.close();
 });
+
+test('a name in the reader lists every article naming it', async () => {
+  const app = await openApp(browser.context, { hash: '#article=004_70268c23c15025bd' });
+  const { page } = app;
+  const named = page.getByRole('region', { name: 'Named in this article' });
+  await named.getByRole('link', { name: 'Bashar al Assad' }).click();
+  await expect(() => count(page), '1 article');
+  assert.equal(await page.getByRole('group', { name: 'People' }).getByRole('checkbox', { name: /Bashar al Assad/ }).isChecked(), true);
+  await page.goBack();
+  await page.getByRole('heading', { level: 1, name: /US President-elect Donald Trump held his first telephone/ }).waitFor();
+  assert.deepEqual(app.problems(), []);
+  await app.close();
+});
