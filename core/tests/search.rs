@@ -704,3 +704,41 @@ proptest! {
         })?;
     }
 }
+
+#[test]
+fn snippets_deep_in_a_long_paragraph_land_on_the_match() {
+    // Accents, compounds and numbers before the match move char, byte and
+    // word positions apart; the window must still land on the word.
+    let filler = "Le président François-Xavier said 2,500 US-Russia talks went well. ".repeat(40);
+    let body = format!("{filler}Then the zeppelin arrived over the harbour at noon. {filler}");
+    let bytes = Corpus::build(&[art("long", "A long report", None, &[&body])]);
+    let c = Corpus::open(&bytes).unwrap();
+    let r = search(&c, "zeppelin");
+    let hit = &r.hits[0];
+    assert!(
+        hit.snippet.starts_with('…') && hit.snippet.ends_with('…'),
+        "{}",
+        hit.snippet
+    );
+    assert!(
+        hit.snippet.contains("Then the zeppelin arrived"),
+        "{}",
+        hit.snippet
+    );
+    assert!(
+        hit.snippet.split_whitespace().count() <= 34,
+        "{}",
+        hit.snippet
+    );
+    assert_eq!(hit.highlights.len(), 1);
+    assert_eq!(slice(&hit.snippet, hit.highlights[0]), "zeppelin");
+    // No match in the text (title only): the lead's first words.
+    let r = search(&c, "report");
+    assert!(
+        r.hits[0]
+            .snippet
+            .starts_with("Le président François-Xavier said"),
+        "{}",
+        r.hits[0].snippet
+    );
+}

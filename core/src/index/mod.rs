@@ -8,7 +8,7 @@
 pub mod build;
 
 /// Marks a Dossier corpus and its format version; bump the version when the layout changes.
-pub const MAGIC: &[u8; 8] = b"DOSSIER2";
+pub const MAGIC: &[u8; 8] = b"DOSSIER3";
 
 /// The fields a term can occur in, in posting order. Their weights live in `query::ranking`.
 pub const FIELD_TITLE: usize = 0;
@@ -57,13 +57,24 @@ pub enum Section {
     Related,
     /// Average length of each field over all articles, `FIELDS` f32.
     FieldAverages,
+    /// Per article, per block then per comment: varint positions it spans, then
+    /// varint byte deltas to the word at every `ANCHOR_WORDS`th position. A
+    /// snippet window is chosen from postings positions alone; these say which
+    /// block it falls in and where in the text to start reading it.
+    Blocks,
 }
 
-pub const SECTIONS: usize = Section::FieldAverages as usize + 1;
+pub const SECTIONS: usize = Section::Blocks as usize + 1;
+
+/// Positions between two byte anchors of a block: a snippet tokenizes at most
+/// its own 30 words plus this many on each side, whatever the block's length,
+/// for about one byte of index per anchor (0.5% of the text).
+pub const ANCHOR_WORDS: u32 = 32;
 /// How many related articles are precomputed per article.
 pub const RELATED: usize = 3;
-/// article offset, article length, date, facet-docs offset, then `FIELDS` field lengths.
-pub const DOC_RECORD: usize = 4 * (4 + FIELDS);
+/// article offset, article length, date, facet-docs offset, block-table
+/// offset, then `FIELDS` field lengths.
+pub const DOC_RECORD: usize = 4 * (5 + FIELDS);
 
 pub fn put_varint(out: &mut Vec<u8>, mut v: u32) {
     while v >= 0x80 {

@@ -149,9 +149,14 @@ impl Corpus<'_> {
     /// two neighbours, all on chars), most frequent first. Returns how many were added.
     fn add_fuzzy(&self, term: &str, edits: u8, kind: MatchKind, out: &mut Vec<Expansion>) -> usize {
         let q: Vec<char> = term.chars().collect();
+        let mut at = Vec::with_capacity(q.len() + 1);
+        at.extend(term.char_indices().map(|(b, _)| b));
+        at.push(term.len());
         let mut walk = Walk {
             fst: self.terms.as_fst(),
             q: &q,
+            qb: term.as_bytes(),
+            at: &at,
             key: Vec::with_capacity(term.len() + 8),
             found: Vec::new(),
             steps: 0,
@@ -199,6 +204,9 @@ impl Corpus<'_> {
 struct Walk<'f, 'q> {
     fst: &'f Fst<&'f [u8]>,
     q: &'q [char],
+    /// The query's bytes, and where each of its chars starts in them (plus the end).
+    qb: &'q [u8],
+    at: &'q [usize],
     key: Vec<u8>,
     found: Vec<(Vec<u8>, u64)>,
     steps: usize,
@@ -247,9 +255,33 @@ impl<'f> Walk<'f, '_> {
         rec(self.fst, node, out, &mut Vec::with_capacity(4), acc);
     }
 
+    /// With no edit left, the rest of the query must follow byte for byte:
+    /// one straight walk instead of a recursion per char (most calls end here).
+    fn rest(&mut self, mut node: Node<'f>, mut out: Output, qi: usize) {
+        let tail = &self.qb[self.at[qi]..];
+        for &b in tail {
+            let Some(i) = node.find_input(b) else {
+                return;
+            };
+            let t = node.transition(i);
+            out = out.cat(t.out);
+            node = self.fst.node(t.addr);
+        }
+        if node.is_final() {
+            let mut key = Vec::with_capacity(self.key.len() + tail.len());
+            key.extend_from_slice(&self.key);
+            key.extend_from_slice(tail);
+            self.found.push((key, out.cat(node.final_output()).value()));
+        }
+    }
+
     fn go(&mut self, node: Node<'f>, out: Output, qi: usize, edits: u8) {
         self.steps += 1;
         if self.steps > FUZZY_MAX_STEPS {
+            return;
+        }
+        if edits == 0 {
+            self.rest(node, out, qi);
             return;
         }
         let q = self.q;
@@ -265,9 +297,6 @@ impl<'f> Walk<'f, '_> {
                 self.go(n, o, qi + 1, edits);
                 self.key.truncate(mark);
             }
-        }
-        if edits == 0 {
-            return;
         }
         // Deletion: the query has a char the term lacks.
         if qi < q.len() {
@@ -290,7 +319,16 @@ impl<'f> Walk<'f, '_> {
         }
         // Insertion and substitution: any char the term has here.
         let mut next = Vec::new();
-        self.chars_from(node, out, &mut next);
+        if self.qb.is_ascii() {
+            // An ASCII word is not one edit away from a word with a single
+            // non-Latin char (folding already made "naïve" naive), and the
+            // thousands of CJK and Cyrillic first chars were most of the walk.
+            for t in node.transitions().filter(|t| t.inp < 0x80) {
+                next.push((t.inp as char, self.fst.node(t.addr), out.cat(t.out)));
+            }
+        } else {
+            self.chars_from(node, out, &mut next);
+        }
         for (c, n, o) in next {
             let mark = self.key.len();
             self.key

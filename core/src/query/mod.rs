@@ -336,6 +336,7 @@ impl<'a> Corpus<'a> {
         mask: u8,
         scratch: &mut Scratch,
         hl: &mut Highlighter,
+        snip: &mut Vec<(TermInfo, u16)>,
     ) -> Vec<TermInfo> {
         let bytes = self.postings_bytes();
         let n = self.len();
@@ -371,6 +372,7 @@ impl<'a> Corpus<'a> {
                     };
                     for e in &exps {
                         hl.add(&e.term, c);
+                        snip.push((e.info, c as u16));
                         let wk = w * e.kind.weight();
                         let bonus = e.kind == MatchKind::Exact && !accented.is_empty();
                         for p in e.info.postings(bytes) {
@@ -390,6 +392,9 @@ impl<'a> Corpus<'a> {
                 Alt::Phrase(terms) => {
                     for t in terms {
                         hl.add(t, c);
+                        if let Some(o) = self.terms.get(t) {
+                            snip.push((TermInfo::read(bytes, o), c as u16));
+                        }
                     }
                     for (d, s) in self.phrase_docs(terms, mask) {
                         scratch.offer(d, s);
@@ -549,6 +554,7 @@ impl<'a> Corpus<'a> {
             u32::MAX >> (32 - clauses.len())
         };
         let mut near: Vec<Vec<TermInfo>> = Vec::new();
+        let mut snip: Vec<(TermInfo, u16)> = Vec::new();
         let mut scratch = Scratch {
             best: Vec::new(),
             touched: Vec::new(),
@@ -561,7 +567,7 @@ impl<'a> Corpus<'a> {
             scratch.total = vec![0.0; n];
             scratch.matched = vec![0; n];
             for (c, clause) in clauses.iter().enumerate() {
-                near.push(self.eval_clause(c, clause, mask, &mut scratch, &mut hl));
+                near.push(self.eval_clause(c, clause, mask, &mut scratch, &mut hl, &mut snip));
                 scratch.close_clause(c);
             }
         }
@@ -704,12 +710,8 @@ impl<'a> Corpus<'a> {
             }),
         }
 
-        let hits = cands
-            .get(req.offset.min(page_end)..page_end)
-            .unwrap_or(&[])
-            .iter()
-            .filter_map(|c| self.hit(c, &hl))
-            .collect();
+        let page = cands.get(req.offset.min(page_end)..page_end).unwrap_or(&[]);
+        let hits = self.hits(page, &hl, &snip);
 
         let mut facets = Facets::default();
         for k in 0..FACET_KINDS {
@@ -717,10 +719,10 @@ impl<'a> Corpus<'a> {
             let mut list: Vec<u32> = (starts[k]..starts[k + 1])
                 .filter(|&id| counts[id as usize] > 0 || sel.contains(&id))
                 .collect();
-            list.sort_by(|&a, &b| {
-                counts[b as usize]
-                    .cmp(&counts[a as usize])
-                    .then_with(|| self.facet_name(a).cmp(self.facet_name(b)))
+            // Ids run in name order within a kind (the build sorts them), so
+            // comparing ids orders names without reading a single string.
+            top_k(&mut list, req.facet_limit, |&a, &b| {
+                counts[b as usize].cmp(&counts[a as usize]).then(a.cmp(&b))
             });
             let mut shown: Vec<u32> = list.iter().copied().take(req.facet_limit).collect();
             for &s in sel {
@@ -752,20 +754,44 @@ impl<'a> Corpus<'a> {
         }
     }
 
-    fn hit(&self, c: &Cand, hl: &Highlighter) -> Option<Hit<'a>> {
-        let view = self.view(c.doc as usize)?;
-        let (snippet, highlights) = hl.snippet(&view);
-        Some(Hit {
-            index: c.doc as usize,
-            id: view.id,
-            score: c.score,
-            title: view.title,
-            date: view.date,
-            outlet: view.outlet,
-            title_highlights: hl.ranges(view.title),
-            snippet,
-            highlights,
-        })
+    /// The page's hits with their snippets: the positions of every matched
+    /// term are read for these few articles only.
+    fn hits(&self, page: &[Cand], hl: &Highlighter, snip: &[(TermInfo, u16)]) -> Vec<Hit<'a>> {
+        let mut order: Vec<(u32, usize)> =
+            page.iter().enumerate().map(|(i, c)| (c.doc, i)).collect();
+        order.sort_unstable();
+        let targets: Vec<u32> = order.iter().map(|o| o.0).collect();
+        let mut matches: Vec<Vec<(u32, u16)>> = vec![Vec::new(); page.len()];
+        let mut mask = (1 << FIELD_HEADING) | (1 << FIELD_BODY);
+        if hl.in_comments {
+            mask |= 1 << FIELD_COMMENTS;
+        }
+        if !targets.is_empty() {
+            for (info, group) in snip {
+                self.positions_for(info, &targets, mask, |ti, f, p| {
+                    matches[order[ti].1].push((snippet::tag(f, p), *group))
+                });
+            }
+        }
+        page.iter()
+            .zip(&mut matches)
+            .filter_map(|(c, m)| {
+                m.sort_unstable();
+                let view = self.view(c.doc as usize)?;
+                let (snippet, highlights) = self.snippet_at(c.doc as usize, &view, m, hl);
+                Some(Hit {
+                    index: c.doc as usize,
+                    id: view.id,
+                    score: c.score,
+                    title: view.title,
+                    date: view.date,
+                    outlet: view.outlet,
+                    title_highlights: hl.ranges(view.title),
+                    snippet,
+                    highlights,
+                })
+            })
+            .collect()
     }
 
     /// Scales the scores of `cands` by how close consecutive query words stand.
