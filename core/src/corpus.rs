@@ -138,6 +138,7 @@ impl<'a> Corpus<'a> {
             (Section::Related, len * index::RELATED * 4),
             (Section::FieldAverages, FIELDS * 4),
             (Section::FacetKinds, (FACET_KINDS + 1) * 4),
+            (Section::FacetTop, FACET_KINDS * index::FACET_TOP * 4),
         ];
         for (s, want) in fixed {
             if sections[s as usize].len() != want {

@@ -256,6 +256,15 @@ pub fn build(articles: &[Article]) -> Vec<u8> {
     for s in &kind_starts {
         put_u32(&mut kinds, *s);
     }
+    let totals: Vec<u32> = facet_map.values().map(|d| d.len() as u32).collect();
+    let mut facet_top = Vec::with_capacity(FACET_KINDS * FACET_TOP * 4);
+    for k in 0..FACET_KINDS {
+        let mut ids: Vec<u32> = (kind_starts[k]..kind_starts[k + 1]).collect();
+        ids.sort_by_key(|&id| (std::cmp::Reverse(totals[id as usize]), id));
+        for slot in 0..FACET_TOP {
+            put_u32(&mut facet_top, ids.get(slot).copied().unwrap_or(u32::MAX));
+        }
+    }
     let mut facet_docs = Vec::new();
     let mut facet_offsets = Vec::with_capacity(n);
     for values in &per_doc {
@@ -332,6 +341,7 @@ pub fn build(articles: &[Article]) -> Vec<u8> {
     w.section(Section::Related, related_bytes);
     w.section(Section::FieldAverages, averages);
     w.section(Section::Blocks, blocks_table);
+    w.section(Section::FacetTop, facet_top);
     w.finish()
 }
 

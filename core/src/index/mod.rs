@@ -62,9 +62,16 @@ pub enum Section {
     /// snippet window is chosen from postings positions alone; these say which
     /// block it falls in and where in the text to start reading it.
     Blocks,
+    /// Per facet kind `FACET_TOP` u32: its values by article count, most
+    /// first (ties in name order), `u32::MAX` past the end; browsing lists
+    /// facets from here instead of ranking thousands of people every time.
+    FacetTop,
 }
 
-pub const SECTIONS: usize = Section::Blocks as usize + 1;
+pub const SECTIONS: usize = Section::FacetTop as usize + 1;
+
+/// Facet values kept in `FacetTop` per kind: more than a sidebar shows.
+pub const FACET_TOP: usize = 64;
 
 /// Positions between two byte anchors of a block: a snippet tokenizes at most
 /// its own 30 words plus this many on each side, whatever the block's length,

@@ -16,8 +16,8 @@ use crate::analysis::for_each_token;
 use crate::article::Date;
 use crate::corpus::Corpus;
 use crate::index::{
-    date_key, u32_at, Cursor, Posting, Section, TermInfo, FACET_KINDS, FIELDS, FIELD_BODY,
-    FIELD_COMMENTS, FIELD_HEADING, FIELD_TITLE,
+    date_key, u32_at, Cursor, Posting, Section, TermInfo, FACET_KINDS, FACET_TOP, FIELDS,
+    FIELD_BODY, FIELD_COMMENTS, FIELD_HEADING, FIELD_TITLE,
 };
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -134,6 +134,44 @@ pub struct Results<'a> {
     pub fallback: bool,
     pub hits: Vec<Hit<'a>>,
     pub facets: Facets<'a>,
+}
+
+/// Facet counts of one search, and which values have any (a corpus has
+/// thousands of people; a query touches a few).
+struct Counts {
+    n: Vec<u32>,
+    touched: Vec<u32>,
+}
+
+impl Counts {
+    #[inline]
+    fn bump(&mut self, v: u32) {
+        if let Some(c) = self.n.get_mut(v as usize) {
+            if *c == 0 {
+                self.touched.push(v);
+            }
+            *c += 1;
+        }
+    }
+
+    fn clear(&mut self) {
+        for &v in &self.touched {
+            self.n[v as usize] = 0;
+        }
+        self.touched.clear();
+    }
+}
+
+impl<'a> Facets<'a> {
+    fn set(&mut self, kind: usize, list: Vec<FacetCount<'a>>) {
+        match kind {
+            0 => self.outlet = list,
+            1 => self.year = list,
+            2 => self.person = list,
+            3 => self.place = list,
+            _ => self.organization = list,
+        }
+    }
 }
 
 /// A candidate article: index, score, clauses matched.
@@ -577,12 +615,18 @@ impl<'a> Corpus<'a> {
             && excluded.is_empty()
             && from.is_none()
             && to.is_none();
+        if clauses.is_empty() && no_filters && req.sort != Sort::Oldest {
+            return self.browse(req);
+        }
         let total_values = starts[FACET_KINDS] as usize;
-        let mut counts = vec![0u32; total_values];
+        let mut counts = Counts {
+            n: vec![0u32; total_values],
+            touched: Vec::new(),
+        };
         let mut values = Vec::new();
         // Keeps a candidate if it passes everything; counts facets either way.
         let mut collect =
-            |doc: u32, score: f32, matched: u32, out: &mut Vec<Cand>, counts: &mut [u32]| {
+            |doc: u32, score: f32, matched: u32, out: &mut Vec<Cand>, counts: &mut Counts| {
                 let d = doc as usize;
                 if excluded.get(d).copied().unwrap_or(false) {
                     return;
@@ -615,7 +659,7 @@ impl<'a> Corpus<'a> {
                 match fails.count_ones() {
                     0 => {
                         for &v in &values {
-                            counts[v as usize] += 1;
+                            counts.bump(v);
                         }
                         out.push(Cand {
                             doc,
@@ -629,7 +673,7 @@ impl<'a> Corpus<'a> {
                         let k = fails.trailing_zeros() as usize;
                         for &v in &values {
                             if (starts[k]..starts[k + 1]).contains(&v) {
-                                counts[v as usize] += 1;
+                                counts.bump(v);
                             }
                         }
                     }
@@ -640,21 +684,8 @@ impl<'a> Corpus<'a> {
         let mut cands: Vec<Cand> = Vec::new();
         let mut fallback = false;
         if clauses.is_empty() {
-            if no_filters {
-                // Browsing everything: the build already counted the facets.
-                for (id, c) in counts.iter_mut().enumerate() {
-                    *c = self.facet_total(id as u32);
-                }
-                cands.extend((0..n as u32).map(|doc| Cand {
-                    doc,
-                    score: 0.0,
-                    matched: 0,
-                    date: self.date_key(doc as usize),
-                }));
-            } else {
-                for doc in 0..n as u32 {
-                    collect(doc, 0.0, 0, &mut cands, &mut counts);
-                }
+            for doc in 0..n as u32 {
+                collect(doc, 0.0, 0, &mut cands, &mut counts);
             }
         } else {
             scratch.any.sort_unstable();
@@ -665,7 +696,7 @@ impl<'a> Corpus<'a> {
                 }
             }
             if cands.is_empty() && clauses.len() > 1 {
-                counts.iter_mut().for_each(|c| *c = 0);
+                counts.clear();
                 for &doc in &scratch.any {
                     let m = scratch.matched[doc as usize];
                     collect(doc, scratch.total[doc as usize], m, &mut cands, &mut counts);
@@ -713,42 +744,92 @@ impl<'a> Corpus<'a> {
         let page = cands.get(req.offset.min(page_end)..page_end).unwrap_or(&[]);
         let hits = self.hits(page, &hl, &snip);
 
+        counts.touched.sort_unstable();
         let mut facets = Facets::default();
         for k in 0..FACET_KINDS {
             let sel = selected[k].as_deref().unwrap_or(&[]);
-            let mut list: Vec<u32> = (starts[k]..starts[k + 1])
-                .filter(|&id| counts[id as usize] > 0 || sel.contains(&id))
-                .collect();
+            let lo = counts.touched.partition_point(|&v| v < starts[k]);
+            let hi = counts.touched.partition_point(|&v| v < starts[k + 1]);
+            let mut list: Vec<u32> = counts.touched[lo..hi].to_vec();
             // Ids run in name order within a kind (the build sorts them), so
             // comparing ids orders names without reading a single string.
+            let n = &counts.n;
             top_k(&mut list, req.facet_limit, |&a, &b| {
-                counts[b as usize].cmp(&counts[a as usize]).then(a.cmp(&b))
+                n[b as usize].cmp(&n[a as usize]).then(a.cmp(&b))
             });
-            let mut shown: Vec<u32> = list.iter().copied().take(req.facet_limit).collect();
+            list.truncate(req.facet_limit);
             for &s in sel {
-                if !shown.contains(&s) {
-                    shown.push(s);
+                if !list.contains(&s) {
+                    list.push(s);
                 }
             }
-            let out: Vec<FacetCount<'a>> = shown
+            let out = list
                 .into_iter()
                 .map(|id| FacetCount {
                     value: self.facet_name(id),
-                    count: counts[id as usize],
+                    count: n[id as usize],
                     selected: sel.contains(&id),
                 })
                 .collect();
-            match k {
-                0 => facets.outlet = out,
-                1 => facets.year = out,
-                2 => facets.person = out,
-                3 => facets.place = out,
-                _ => facets.organization = out,
-            }
+            facets.set(k, out);
         }
         Results {
             total,
             fallback,
+            hits,
+            facets,
+        }
+    }
+
+    /// An empty query without filters: every article newest first, facet
+    /// counts as the build counted them. Costs the page, not the corpus.
+    fn browse(&self, req: &SearchRequest) -> Results<'a> {
+        let n = self.len();
+        let page_end = req.offset.saturating_add(req.limit).min(n);
+        let newest = self.section(Section::Newest);
+        let page: Vec<Cand> = (req.offset.min(page_end)..page_end)
+            .map(|k| {
+                let doc = u32_at(newest, k);
+                Cand {
+                    doc,
+                    score: 0.0,
+                    matched: 0,
+                    date: self.date_key(doc as usize),
+                }
+            })
+            .collect();
+        let hits = self.hits(&page, &Highlighter::default(), &[]);
+        let top = self.section(Section::FacetTop);
+        let mut facets = Facets::default();
+        for k in 0..FACET_KINDS {
+            let ids: Vec<u32> = if req.facet_limit <= FACET_TOP {
+                (0..req.facet_limit)
+                    .map(|i| u32_at(top, k * FACET_TOP + i))
+                    .filter(|&id| id != u32::MAX)
+                    .collect()
+            } else {
+                let mut all: Vec<u32> = self.facet_kind_range(k).collect();
+                top_k(&mut all, req.facet_limit, |&a, &b| {
+                    self.facet_total(b)
+                        .cmp(&self.facet_total(a))
+                        .then(a.cmp(&b))
+                });
+                all.truncate(req.facet_limit);
+                all
+            };
+            let out = ids
+                .into_iter()
+                .map(|id| FacetCount {
+                    value: self.facet_name(id),
+                    count: self.facet_total(id),
+                    selected: false,
+                })
+                .collect();
+            facets.set(k, out);
+        }
+        Results {
+            total: n,
+            fallback: false,
             hits,
             facets,
         }
