@@ -125,6 +125,17 @@ impl<'a> Cursor<'a> {
         }
     }
 
+    /// Skips `n` varints without decoding them: only their last bytes are
+    /// counted (positions of articles a query does not look at).
+    #[inline]
+    pub fn skip_varints(&mut self, mut n: u32) {
+        let bytes = self.bytes;
+        while n > 0 && self.at < bytes.len() {
+            n -= u32::from(bytes[self.at] < 0x80);
+            self.at += 1;
+        }
+    }
+
     pub fn slice(&mut self, len: usize) -> &'a [u8] {
         let start = self.at.min(self.bytes.len());
         let end = (self.at + len).min(self.bytes.len());

@@ -13,6 +13,8 @@ pub enum MatchKind {
     Exact,
     Stem,
     Prefix,
+    /// A rarer completion: only scored for articles the other words matched.
+    PrefixTail,
     Fuzzy,
     Fuzzy2,
 }
@@ -22,7 +24,7 @@ impl MatchKind {
         match self {
             MatchKind::Exact => EXACT_WEIGHT,
             MatchKind::Stem => STEM_WEIGHT,
-            MatchKind::Prefix => PREFIX_WEIGHT,
+            MatchKind::Prefix | MatchKind::PrefixTail => PREFIX_WEIGHT,
             MatchKind::Fuzzy => FUZZY_WEIGHT,
             MatchKind::Fuzzy2 => FUZZY2_WEIGHT,
         }
@@ -107,41 +109,32 @@ impl Corpus<'_> {
         upper.push(0xFF);
         let mut stream = self.terms.range().gt(term).lt(&upper).into_stream();
         let mut found: Vec<(u32, Vec<u8>, TermInfo)> = Vec::new();
-        let mut scanned = 0;
         while let Some((key, offset)) = stream.next() {
-            scanned += 1;
-            if scanned > PREFIX_SCAN {
+            if found.len() == PREFIX_SCAN {
                 break;
             }
-            let info = self.term_info(offset);
-            if found.len() == PREFIX_MAX_TERMS {
-                // Keep the most frequent: a completion nobody means is noise.
-                let (min_i, min) = found
-                    .iter()
-                    .enumerate()
-                    .min_by_key(|(_, f)| f.0)
-                    .map(|(i, f)| (i, f.0))
-                    .expect("found is full");
-                if info.df <= min {
-                    continue;
-                }
-                found.swap_remove(min_i);
-            }
-            found.push((info.df, key.to_vec(), info));
+            found.push((0, key.to_vec(), self.term_info(offset)));
+            let last = found.len() - 1;
+            found[last].0 = found[last].2.df;
         }
         found.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-        for (_, key, info) in found {
+        let before = out.len();
+        for (k, (_, key, info)) in found.into_iter().enumerate() {
             let Ok(term) = String::from_utf8(key) else {
                 continue;
             };
-            if out.iter().any(|e| e.term == term) {
+            // Exact and stem forms come first and are few: only they can repeat.
+            if out[..before].iter().any(|e| e.term == term) {
                 continue;
             }
-            out.push(Expansion {
-                term,
-                info,
-                kind: MatchKind::Prefix,
-            });
+            // The most frequent completions are what the word likely becomes;
+            // the rest still find the one article that has a rare word.
+            let kind = if k < PREFIX_MAX_TERMS {
+                MatchKind::Prefix
+            } else {
+                MatchKind::PrefixTail
+            };
+            out.push(Expansion { term, info, kind });
         }
     }
 

@@ -274,8 +274,12 @@ impl<'a> Corpus<'a> {
                 break;
             }
             let hit = targets[ti] == p.doc;
+            if !hit {
+                pos.skip_varints(p.tf.iter().sum());
+                continue;
+            }
             for (field, &tf) in p.tf.iter().enumerate() {
-                let wanted = hit && mask & (1 << field) != 0;
+                let wanted = mask & (1 << field) != 0;
                 let mut at = 0u32;
                 for k in 0..tf {
                     let d = pos.varint();
@@ -367,11 +371,87 @@ impl<'a> Corpus<'a> {
     }
 
     /// Scores one clause into `scratch`; returns the terms for proximity.
+    /// Each alternative's matching terms (`None` for a phrase).
+    fn expand_clause(&self, clause: &Clause) -> Vec<Option<Vec<Expansion>>> {
+        clause
+            .alts
+            .iter()
+            .map(|alt| match alt {
+                Alt::Word {
+                    term,
+                    prefix,
+                    literal,
+                    ..
+                } => Some(self.expand(term, *prefix, *literal)),
+                Alt::Phrase(_) => None,
+            })
+            .collect()
+    }
+
+    /// Postings a clause will walk: rarer clauses are scored first.
+    fn clause_cost(&self, clause: &Clause, exps: &[Option<Vec<Expansion>>]) -> u64 {
+        let bytes = self.postings_bytes();
+        clause
+            .alts
+            .iter()
+            .zip(exps)
+            .map(|(alt, e)| match (alt, e) {
+                (_, Some(e)) => e.iter().map(|x| x.info.df as u64).sum(),
+                (Alt::Phrase(terms), None) => terms
+                    .iter()
+                    .map(|t| {
+                        self.terms
+                            .get(t)
+                            .map_or(0, |o| TermInfo::read(bytes, o).df as u64)
+                    })
+                    .min()
+                    .unwrap_or(0),
+                _ => 0,
+            })
+            .sum()
+    }
+
+    /// Scores the clauses into `scratch`, rarest first. With `restrict`, a
+    /// clause only scores articles every clause before it matched: when all
+    /// words must match, the others cannot be results, and skipping them
+    /// spares the float work on the long postings of a common completion.
+    #[allow(clippy::too_many_arguments)]
+    fn score_clauses(
+        &self,
+        clauses: &[Clause],
+        expanded: &[Vec<Option<Vec<Expansion>>>],
+        mask: u8,
+        restrict: bool,
+        scratch: &mut Scratch,
+        hl: &mut Highlighter,
+        snip: &mut Vec<(TermInfo, u16)>,
+        near: &mut [Vec<TermInfo>],
+    ) {
+        let mut order: Vec<(u64, usize)> = clauses
+            .iter()
+            .zip(expanded)
+            .enumerate()
+            .map(|(c, (clause, e))| (self.clause_cost(clause, e), c))
+            .collect();
+        order.sort_unstable();
+        let mut need = 0u32;
+        for (_, c) in order {
+            near[c] = self.eval_clause(c, &clauses[c], &expanded[c], mask, need, scratch, hl, snip);
+            scratch.close_clause(c);
+            if restrict {
+                need |= 1 << c;
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
     fn eval_clause(
         &self,
         c: usize,
         clause: &Clause,
+        expanded: &[Option<Vec<Expansion>>],
         mask: u8,
+        need: u32,
         scratch: &mut Scratch,
         hl: &mut Highlighter,
         snip: &mut Vec<(TermInfo, u16)>,
@@ -384,18 +464,19 @@ impl<'a> Corpus<'a> {
             mask
         };
         let mut near = Vec::new();
-        for alt in &clause.alts {
+        let wanted = |scratch: &Scratch, doc: u32| {
+            need == 0
+                || scratch
+                    .matched
+                    .get(doc as usize)
+                    .is_some_and(|&m| m & need == need)
+        };
+        for (alt, exps) in clause.alts.iter().zip(expanded) {
             match alt {
-                Alt::Word {
-                    term,
-                    exact,
-                    prefix,
-                    literal,
-                } => {
-                    let exps = self.expand(term, *prefix, *literal);
-                    if exps.is_empty() {
+                Alt::Word { term, exact, .. } => {
+                    let Some(exps) = exps.as_ref().filter(|e| !e.is_empty()) else {
                         continue;
-                    }
+                    };
                     // One weight per word, from the form typed (or the most
                     // common reading of it): a rare typo must not outweigh the word.
                     let df = match exps.iter().find(|e| e.kind == MatchKind::Exact) {
@@ -408,12 +489,22 @@ impl<'a> Corpus<'a> {
                     } else {
                         Vec::new()
                     };
-                    for e in &exps {
-                        hl.add(&e.term, c);
-                        snip.push((e.info, c as u16));
+                    // The window is chosen from the word's strong forms or a
+                    // few likeliest readings (as proximity); every reading is
+                    // still lit inside it.
+                    snip.extend(proximity_terms(exps).into_iter().map(|i| (i, c as u16)));
+                    for e in exps {
+                        let tail = e.kind == MatchKind::PrefixTail;
+                        if tail && need == 0 {
+                            continue;
+                        }
+                        let mut offered = false;
                         let wk = w * e.kind.weight();
                         let bonus = e.kind == MatchKind::Exact && !accented.is_empty();
                         for p in e.info.postings(bytes) {
+                            if !wanted(scratch, p.doc) {
+                                continue;
+                            }
                             let tf = self.bm25_tf(&p, mask);
                             if tf == 0.0 {
                                 continue;
@@ -423,9 +514,13 @@ impl<'a> Corpus<'a> {
                                 s *= DIACRITIC_BONUS;
                             }
                             scratch.offer(p.doc, s);
+                            offered = true;
+                        }
+                        if offered || !tail {
+                            hl.add(&e.term, c);
                         }
                     }
-                    near.extend(proximity_terms(&exps));
+                    near.extend(proximity_terms(exps));
                 }
                 Alt::Phrase(terms) => {
                     for t in terms {
@@ -435,7 +530,9 @@ impl<'a> Corpus<'a> {
                         }
                     }
                     for (d, s) in self.phrase_docs(terms, mask) {
-                        scratch.offer(d, s);
+                        if wanted(scratch, d) {
+                            scratch.offer(d, s);
+                        }
                     }
                 }
             }
@@ -591,7 +688,7 @@ impl<'a> Corpus<'a> {
         } else {
             u32::MAX >> (32 - clauses.len())
         };
-        let mut near: Vec<Vec<TermInfo>> = Vec::new();
+        let mut near: Vec<Vec<TermInfo>> = vec![Vec::new(); clauses.len()];
         let mut snip: Vec<(TermInfo, u16)> = Vec::new();
         let mut scratch = Scratch {
             best: Vec::new(),
@@ -600,14 +697,22 @@ impl<'a> Corpus<'a> {
             matched: Vec::new(),
             any: Vec::new(),
         };
+        let expanded: Vec<Vec<Option<Vec<Expansion>>>> =
+            clauses.iter().map(|c| self.expand_clause(c)).collect();
         if !clauses.is_empty() {
             scratch.best = vec![0.0; n];
             scratch.total = vec![0.0; n];
             scratch.matched = vec![0; n];
-            for (c, clause) in clauses.iter().enumerate() {
-                near.push(self.eval_clause(c, clause, mask, &mut scratch, &mut hl, &mut snip));
-                scratch.close_clause(c);
-            }
+            self.score_clauses(
+                clauses,
+                &expanded,
+                mask,
+                true,
+                &mut scratch,
+                &mut hl,
+                &mut snip,
+                &mut near,
+            );
         }
 
         let no_filters = selected.iter().all(Option::is_none)
@@ -697,6 +802,24 @@ impl<'a> Corpus<'a> {
             }
             if cands.is_empty() && clauses.len() > 1 {
                 counts.clear();
+                // The best partial matches need every clause's full scores.
+                for &d in &scratch.any {
+                    scratch.total[d as usize] = 0.0;
+                    scratch.matched[d as usize] = 0;
+                }
+                scratch.any.clear();
+                snip.clear();
+                self.score_clauses(
+                    clauses,
+                    &expanded,
+                    mask,
+                    false,
+                    &mut scratch,
+                    &mut hl,
+                    &mut snip,
+                    &mut near,
+                );
+                scratch.any.sort_unstable();
                 for &doc in &scratch.any {
                     let m = scratch.matched[doc as usize];
                     collect(doc, scratch.total[doc as usize], m, &mut cands, &mut counts);
@@ -925,7 +1048,9 @@ impl<'a> Corpus<'a> {
                         ..
                     } => {
                         for e in self.expand(term, *prefix, *literal) {
-                            hl.add(&e.term, k);
+                            if e.kind != MatchKind::PrefixTail {
+                                hl.add(&e.term, k);
+                            }
                         }
                     }
                     Alt::Phrase(terms) => terms.iter().for_each(|t| hl.add(t, k)),
