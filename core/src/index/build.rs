@@ -175,8 +175,18 @@ pub fn build(articles: &[Article]) -> Vec<u8> {
         let offset = groups.len() as u64;
         put_varint(&mut groups, members.len() as u32);
         for m in members {
-            put_varint(&mut groups, m.len() as u32);
-            groups.extend_from_slice(m.as_bytes());
+            // Members mostly extend their stem ("call" → "calls", "called").
+            let mut shared = stem
+                .bytes()
+                .zip(m.bytes())
+                .take_while(|(a, b)| a == b)
+                .count();
+            while !stem.is_char_boundary(shared) {
+                shared -= 1;
+            }
+            put_varint(&mut groups, shared as u32);
+            put_varint(&mut groups, (m.len() - shared) as u32);
+            groups.extend_from_slice(&m.as_bytes()[shared..]);
         }
         stems_fst.insert(stem, offset).expect("stems are sorted");
     }

@@ -36,7 +36,8 @@ pub enum Section {
     Postings,
     /// fst: Snowball stem -> offset of its group in `StemGroups`.
     Stems,
-    /// Per stem: varint count, then each term as varint length + bytes.
+    /// Per stem: varint count, then each term as varint bytes shared with the
+    /// stem, varint length of the rest, the rest.
     StemGroups,
     /// fst: accented lowercase form -> offset of its doc list in `VariantDocs`.
     Variants,
@@ -227,16 +228,22 @@ impl Iterator for Postings<'_> {
         if self.cur.at >= self.end {
             return None;
         }
-        let delta = self.cur.varint();
+        let head = self.cur.varint();
+        let delta = head >> 3;
         self.doc = if self.first {
             delta
         } else {
             self.doc.wrapping_add(delta)
         };
         self.first = false;
+        let mut tf = [0u32; FIELDS];
+        let code = head & 7;
+        if code != POSTING_FULL {
+            tf[FIELD_BODY] = code;
+            return Some(Posting { doc: self.doc, tf });
+        }
         let head = self.cur.byte();
         let mask = head & 0x0F;
-        let mut tf = [0u32; FIELDS];
         let mut first_field = true;
         for (f, slot) in tf.iter_mut().enumerate() {
             if mask & (1 << f) == 0 {
@@ -258,9 +265,22 @@ impl Iterator for Postings<'_> {
     }
 }
 
+/// The low three bits of a posting's first varint: 1..=6 is the count of a
+/// term found in the body only (most postings, one byte for a near doc), this
+/// code says a byte of field mask and counts follows.
+const POSTING_FULL: u32 = 7;
+
 /// Writes one doc entry of a doc stream (see `Postings`).
 pub fn put_posting(out: &mut Vec<u8>, delta: u32, tf: &[u32; FIELDS]) {
-    put_varint(out, delta);
+    let body_only = tf
+        .iter()
+        .enumerate()
+        .all(|(f, &t)| (f == FIELD_BODY) == (t > 0));
+    if body_only && tf[FIELD_BODY] < POSTING_FULL {
+        put_varint(out, (delta << 3) | tf[FIELD_BODY]);
+        return;
+    }
+    put_varint(out, (delta << 3) | POSTING_FULL);
     let mask = tf
         .iter()
         .enumerate()
@@ -293,6 +313,9 @@ mod tests {
             (7, [2, 0, 40, 0]),
             (8, [0, 15, 0, 3]),
             (300, [16, 1, 0, 0]),
+            (301, [0, 0, 6, 0]),
+            (302, [0, 0, 7, 0]),
+            (40_000, [0, 0, 1, 0]),
         ];
         let mut out = Vec::new();
         let mut last = 0;
@@ -301,7 +324,7 @@ mod tests {
             last = *doc;
         }
         let info = TermInfo {
-            df: 4,
+            df: entries.len() as u32,
             docs_at: 0,
             docs_end: out.len(),
         };

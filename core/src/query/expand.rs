@@ -83,12 +83,18 @@ impl Corpus<'_> {
         };
         let mut c = Cursor::new(self.section(Section::StemGroups), at as usize);
         let count = c.varint();
+        let mut member = String::new();
         for _ in 0..count.min(64) {
+            let shared = c.varint() as usize;
             let len = c.varint() as usize;
-            let bytes = c.slice(len);
-            let Ok(member) = std::str::from_utf8(bytes) else {
+            let rest = c.slice(len);
+            member.clear();
+            let (Some(head), Ok(rest)) = (stem.get(..shared), std::str::from_utf8(rest)) else {
                 continue;
             };
+            member.push_str(head);
+            member.push_str(rest);
+            let member = member.as_str();
             if out.iter().any(|e| e.term == member) {
                 continue;
             }
