@@ -499,7 +499,17 @@ impl<'a> Corpus<'a> {
                             continue;
                         }
                         let mut offered = false;
-                        let wk = w * e.kind.weight();
+                        // A completion weighs as much as the word it completes
+                        // to: the rare word typed halfway is what singles out
+                        // the article (issue 4's prefix queries).
+                        // A correction never weighs more than the word it
+                        // corrects: "davin", typed and found, must not lend
+                        // its rarity to every article about a David.
+                        let wk = match e.kind {
+                            MatchKind::Prefix | MatchKind::PrefixTail => idf(e.info.df, n),
+                            MatchKind::Fuzzy | MatchKind::Fuzzy2 => w.min(idf(e.info.df, n)),
+                            _ => w,
+                        } * e.kind.weight();
                         let bonus = e.kind == MatchKind::Exact && !accented.is_empty();
                         for p in e.info.postings(bytes) {
                             if !wanted(scratch, p.doc) {
