@@ -742,3 +742,30 @@ fn snippets_deep_in_a_long_paragraph_land_on_the_match() {
         r.hits[0].snippet
     );
 }
+
+#[test]
+fn a_rare_completion_still_finds_the_article_the_other_words_match() {
+    // Thirty more frequent completions of "pol" than the one the article has.
+    let mut arts = Vec::new();
+    for i in 0..30u8 {
+        let word = format!("pol{}{}", (b'a' + i % 26) as char, (b'a' + i / 26) as char);
+        for k in 0..3 {
+            arts.push(art(
+                &format!("f{i}_{k}"),
+                "filler",
+                None,
+                &[&format!("{word} stood")],
+            ));
+        }
+    }
+    arts.push(art("target", "report", None, &["the harbour polzzrare"]));
+    let bytes = Corpus::build(&arts);
+    let c = Corpus::open(&bytes).unwrap();
+    let r = search(&c, "harbour pol");
+    assert!(!r.fallback);
+    assert_eq!(r.hits.iter().map(|h| h.id).collect::<Vec<_>>(), ["target"]);
+    assert_eq!(
+        slice(&r.hits[0].snippet, r.hits[0].highlights[1]),
+        "polzzrare"
+    );
+}
