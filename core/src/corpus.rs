@@ -138,6 +138,7 @@ impl<'a> Corpus<'a> {
             (Section::Related, len * index::RELATED * 4),
             (Section::FieldAverages, FIELDS * 4),
             (Section::FacetKinds, (FACET_KINDS + 1) * 4),
+            (Section::FacetTop, FACET_KINDS * index::FACET_TOP * 4),
         ];
         for (s, want) in fixed {
             if sections[s as usize].len() != want {
@@ -187,11 +188,15 @@ impl<'a> Corpus<'a> {
     }
 
     pub(crate) fn field_len(&self, i: usize, f: usize) -> u32 {
-        self.doc_field(i, 4 + f)
+        self.doc_field(i, 5 + f)
     }
 
     pub(crate) fn facet_docs_at(&self, i: usize) -> usize {
         self.doc_field(i, 3) as usize
+    }
+
+    pub(crate) fn blocks_at(&self, i: usize) -> usize {
+        self.doc_field(i, 4) as usize
     }
 
     fn article_bytes(&self, i: usize) -> &'a [u8] {

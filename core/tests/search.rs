@@ -704,3 +704,68 @@ proptest! {
         })?;
     }
 }
+
+#[test]
+fn snippets_deep_in_a_long_paragraph_land_on_the_match() {
+    // Accents, compounds and numbers before the match move char, byte and
+    // word positions apart; the window must still land on the word.
+    let filler = "Le président François-Xavier said 2,500 US-Russia talks went well. ".repeat(40);
+    let body = format!("{filler}Then the zeppelin arrived over the harbour at noon. {filler}");
+    let bytes = Corpus::build(&[art("long", "A long report", None, &[&body])]);
+    let c = Corpus::open(&bytes).unwrap();
+    let r = search(&c, "zeppelin");
+    let hit = &r.hits[0];
+    assert!(
+        hit.snippet.starts_with('…') && hit.snippet.ends_with('…'),
+        "{}",
+        hit.snippet
+    );
+    assert!(
+        hit.snippet.contains("Then the zeppelin arrived"),
+        "{}",
+        hit.snippet
+    );
+    assert!(
+        hit.snippet.split_whitespace().count() <= 34,
+        "{}",
+        hit.snippet
+    );
+    assert_eq!(hit.highlights.len(), 1);
+    assert_eq!(slice(&hit.snippet, hit.highlights[0]), "zeppelin");
+    // No match in the text (title only): the lead's first words.
+    let r = search(&c, "report");
+    assert!(
+        r.hits[0]
+            .snippet
+            .starts_with("Le président François-Xavier said"),
+        "{}",
+        r.hits[0].snippet
+    );
+}
+
+#[test]
+fn a_rare_completion_still_finds_the_article_the_other_words_match() {
+    // Thirty more frequent completions of "pol" than the one the article has.
+    let mut arts = Vec::new();
+    for i in 0..30u8 {
+        let word = format!("pol{}{}", (b'a' + i % 26) as char, (b'a' + i / 26) as char);
+        for k in 0..3 {
+            arts.push(art(
+                &format!("f{i}_{k}"),
+                "filler",
+                None,
+                &[&format!("{word} stood")],
+            ));
+        }
+    }
+    arts.push(art("target", "report", None, &["the harbour polzzrare"]));
+    let bytes = Corpus::build(&arts);
+    let c = Corpus::open(&bytes).unwrap();
+    let r = search(&c, "harbour pol");
+    assert!(!r.fallback);
+    assert_eq!(r.hits.iter().map(|h| h.id).collect::<Vec<_>>(), ["target"]);
+    assert_eq!(
+        slice(&r.hits[0].snippet, r.hits[0].highlights[1]),
+        "polzzrare"
+    );
+}

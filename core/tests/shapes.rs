@@ -231,3 +231,38 @@ fn dates_deep_in_a_timeline_stay_in_the_text() {
         .iter()
         .any(|b| b.text == "March 3, 2020" && b.kind == BlockKind::Heading));
 }
+
+#[test]
+fn a_question_or_sentence_headline_above_the_dateline_is_the_title() {
+    let a = ingest(
+        "q",
+        "q.txt",
+        "Should scientists engage in activism?\n\nFebruary 7, 2017\n\nScientists are debating whether to march on Washington. Some fear politics.\n",
+    );
+    assert_eq!(a.title, "Should scientists engage in activism?");
+    assert_eq!(a.title_source, TitleSource::Headline);
+    assert_eq!(a.date.map(|d| d.to_string()).as_deref(), Some("2017-02-07"));
+    assert_eq!(kinds(&a).len(), 1, "{:?}", kinds(&a));
+
+    let a = ingest(
+        "s",
+        "s.txt",
+        "I Was Ghosted 3 Times In The Last Year. Here Are 6 Things I Learned.\n\nMarch 1, 2017\n\nIt started with a text that never came back.\n",
+    );
+    assert_eq!(
+        a.title,
+        "I Was Ghosted 3 Times In The Last Year. Here Are 6 Things I Learned."
+    );
+    assert_eq!(a.blocks.len(), 1);
+}
+
+#[test]
+fn the_headline_above_the_dateline_beats_a_standfirst_below_it() {
+    let a = ingest(
+        "t",
+        "t.txt",
+        "Russian blogger Lapshin extradited to Baku\n\nFebruary 7, 2017\n\nEarlier on Tuesday, the Supreme Court of Belarus upheld the extradition of blogger Lapshin\n\nThe Supreme Court of Belarus upheld on Tuesday the extradition of the blogger Alexander Lapshin to Baku, the court said.\n",
+    );
+    assert_eq!(a.title, "Russian blogger Lapshin extradited to Baku");
+    assert_eq!(a.blocks.len(), 2, "the standfirst stays as text");
+}

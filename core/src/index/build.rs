@@ -20,6 +20,9 @@ type Inverted = BTreeMap<String, Vec<(u32, [Vec<u32>; FIELDS])>>;
 /// Per doc, per term, per field: positions.
 type DocTerms = HashMap<String, [Vec<u32>; FIELDS]>;
 
+/// Indexes one block of text into its field. With `table`, also writes the
+/// block's entry of the `Blocks` section.
+#[allow(clippy::too_many_arguments)]
 fn index_text(
     text: &str,
     field: usize,
@@ -28,12 +31,33 @@ fn index_text(
     terms: &mut DocTerms,
     variants: &mut BTreeSet<String>,
     scratch: &mut Vec<Token>,
+    table: Option<&mut Vec<u8>>,
 ) {
     scratch.clear();
+    let first = next_pos[field];
     // One position of gap between blocks keeps phrases from spanning two paragraphs.
-    let end = tokenize_into(text, next_pos[field], scratch);
-    lens[field] += end - next_pos[field];
+    let end = tokenize_into(text, first, scratch);
+    lens[field] += end - first;
     next_pos[field] = end + 1;
+    if let Some(table) = table {
+        put_varint(table, end - first);
+        let mut chars = text.char_indices().enumerate();
+        let mut last_byte = 0;
+        let mut next_anchor = first + ANCHOR_WORDS;
+        for t in scratch.iter() {
+            if t.pos < next_anchor {
+                continue;
+            }
+            // The first token at the anchor's position: a compound's whole
+            // comes before its first part and starts at the same char.
+            let byte = chars
+                .find(|&(c, _)| c == t.start)
+                .map_or(text.len(), |(_, (b, _))| b);
+            put_varint(table, (byte - last_byte) as u32);
+            last_byte = byte;
+            next_anchor += ANCHOR_WORDS;
+        }
+    }
     for t in scratch.drain(..) {
         if t.exact != t.term {
             variants.insert(t.exact);
@@ -49,12 +73,15 @@ pub fn build(articles: &[Article]) -> Vec<u8> {
     let mut inverted: Inverted = BTreeMap::new();
     let mut variant_docs: BTreeMap<String, Vec<u32>> = BTreeMap::new();
     let mut field_lens: Vec<[u32; FIELDS]> = Vec::with_capacity(n);
+    let mut blocks_table = Vec::new();
+    let mut blocks_at = Vec::with_capacity(n);
     for (doc, a) in articles.iter().enumerate() {
         let mut terms = DocTerms::new();
         let mut variants = BTreeSet::new();
         let mut next = [0u32; FIELDS];
         let mut lens = [0u32; FIELDS];
-        let mut add = |text: &str, field: usize| {
+        blocks_at.push(blocks_table.len() as u32);
+        let mut add = |text: &str, field: usize, table: Option<&mut Vec<u8>>| {
             index_text(
                 text,
                 field,
@@ -63,18 +90,19 @@ pub fn build(articles: &[Article]) -> Vec<u8> {
                 &mut terms,
                 &mut variants,
                 &mut scratch,
+                table,
             )
         };
-        add(&a.title, FIELD_TITLE);
+        add(&a.title, FIELD_TITLE, None);
         for b in &a.blocks {
             let field = match b.kind {
                 BlockKind::Paragraph => FIELD_BODY,
                 BlockKind::Heading | BlockKind::Caption => FIELD_HEADING,
             };
-            add(&b.text, field);
+            add(&b.text, field, Some(&mut blocks_table));
         }
         for c in &a.comments {
-            add(&c.text, FIELD_COMMENTS);
+            add(&c.text, FIELD_COMMENTS, Some(&mut blocks_table));
         }
         field_lens.push(lens);
         for (term, pos) in terms {
@@ -147,8 +175,18 @@ pub fn build(articles: &[Article]) -> Vec<u8> {
         let offset = groups.len() as u64;
         put_varint(&mut groups, members.len() as u32);
         for m in members {
-            put_varint(&mut groups, m.len() as u32);
-            groups.extend_from_slice(m.as_bytes());
+            // Members mostly extend their stem ("call" → "calls", "called").
+            let mut shared = stem
+                .bytes()
+                .zip(m.bytes())
+                .take_while(|(a, b)| a == b)
+                .count();
+            while !stem.is_char_boundary(shared) {
+                shared -= 1;
+            }
+            put_varint(&mut groups, shared as u32);
+            put_varint(&mut groups, (m.len() - shared) as u32);
+            groups.extend_from_slice(&m.as_bytes()[shared..]);
         }
         stems_fst.insert(stem, offset).expect("stems are sorted");
     }
@@ -228,6 +266,15 @@ pub fn build(articles: &[Article]) -> Vec<u8> {
     for s in &kind_starts {
         put_u32(&mut kinds, *s);
     }
+    let totals: Vec<u32> = facet_map.values().map(|d| d.len() as u32).collect();
+    let mut facet_top = Vec::with_capacity(FACET_KINDS * FACET_TOP * 4);
+    for k in 0..FACET_KINDS {
+        let mut ids: Vec<u32> = (kind_starts[k]..kind_starts[k + 1]).collect();
+        ids.sort_by_key(|&id| (std::cmp::Reverse(totals[id as usize]), id));
+        for slot in 0..FACET_TOP {
+            put_u32(&mut facet_top, ids.get(slot).copied().unwrap_or(u32::MAX));
+        }
+    }
     let mut facet_docs = Vec::new();
     let mut facet_offsets = Vec::with_capacity(n);
     for values in &per_doc {
@@ -246,6 +293,7 @@ pub fn build(articles: &[Article]) -> Vec<u8> {
         put_u32(&mut docs, article_spans[i].1);
         put_u32(&mut docs, date_key(a.date));
         put_u32(&mut docs, facet_offsets[i]);
+        put_u32(&mut docs, blocks_at[i]);
         for &l in &field_lens[i] {
             put_u32(&mut docs, l);
         }
@@ -302,6 +350,8 @@ pub fn build(articles: &[Article]) -> Vec<u8> {
     w.section(Section::Newest, newest);
     w.section(Section::Related, related_bytes);
     w.section(Section::FieldAverages, averages);
+    w.section(Section::Blocks, blocks_table);
+    w.section(Section::FacetTop, facet_top);
     w.finish()
 }
 

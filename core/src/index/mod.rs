@@ -8,7 +8,7 @@
 pub mod build;
 
 /// Marks a Dossier corpus and its format version; bump the version when the layout changes.
-pub const MAGIC: &[u8; 8] = b"DOSSIER2";
+pub const MAGIC: &[u8; 8] = b"DOSSIER3";
 
 /// The fields a term can occur in, in posting order. Their weights live in `query::ranking`.
 pub const FIELD_TITLE: usize = 0;
@@ -36,7 +36,8 @@ pub enum Section {
     Postings,
     /// fst: Snowball stem -> offset of its group in `StemGroups`.
     Stems,
-    /// Per stem: varint count, then each term as varint length + bytes.
+    /// Per stem: varint count, then each term as varint bytes shared with the
+    /// stem, varint length of the rest, the rest.
     StemGroups,
     /// fst: accented lowercase form -> offset of its doc list in `VariantDocs`.
     Variants,
@@ -57,13 +58,31 @@ pub enum Section {
     Related,
     /// Average length of each field over all articles, `FIELDS` f32.
     FieldAverages,
+    /// Per article, per block then per comment: varint positions it spans, then
+    /// varint byte deltas to the word at every `ANCHOR_WORDS`th position. A
+    /// snippet window is chosen from postings positions alone; these say which
+    /// block it falls in and where in the text to start reading it.
+    Blocks,
+    /// Per facet kind `FACET_TOP` u32: its values by article count, most
+    /// first (ties in name order), `u32::MAX` past the end; browsing lists
+    /// facets from here instead of ranking thousands of people every time.
+    FacetTop,
 }
 
-pub const SECTIONS: usize = Section::FieldAverages as usize + 1;
+pub const SECTIONS: usize = Section::FacetTop as usize + 1;
+
+/// Facet values kept in `FacetTop` per kind: more than a sidebar shows.
+pub const FACET_TOP: usize = 64;
+
+/// Positions between two byte anchors of a block: a snippet tokenizes at most
+/// its own 30 words plus this many on each side, whatever the block's length,
+/// for about one byte of index per anchor (0.5% of the text).
+pub const ANCHOR_WORDS: u32 = 32;
 /// How many related articles are precomputed per article.
 pub const RELATED: usize = 3;
-/// article offset, article length, date, facet-docs offset, then `FIELDS` field lengths.
-pub const DOC_RECORD: usize = 4 * (4 + FIELDS);
+/// article offset, article length, date, facet-docs offset, block-table
+/// offset, then `FIELDS` field lengths.
+pub const DOC_RECORD: usize = 4 * (5 + FIELDS);
 
 pub fn put_varint(out: &mut Vec<u8>, mut v: u32) {
     while v >= 0x80 {
@@ -104,6 +123,17 @@ impl<'a> Cursor<'a> {
                 return v;
             }
             shift += 7;
+        }
+    }
+
+    /// Skips `n` varints without decoding them: only their last bytes are
+    /// counted (positions of articles a query does not look at).
+    #[inline]
+    pub fn skip_varints(&mut self, mut n: u32) {
+        let bytes = self.bytes;
+        while n > 0 && self.at < bytes.len() {
+            n -= u32::from(bytes[self.at] < 0x80);
+            self.at += 1;
         }
     }
 
@@ -198,16 +228,22 @@ impl Iterator for Postings<'_> {
         if self.cur.at >= self.end {
             return None;
         }
-        let delta = self.cur.varint();
+        let head = self.cur.varint();
+        let delta = head >> 3;
         self.doc = if self.first {
             delta
         } else {
             self.doc.wrapping_add(delta)
         };
         self.first = false;
+        let mut tf = [0u32; FIELDS];
+        let code = head & 7;
+        if code != POSTING_FULL {
+            tf[FIELD_BODY] = code;
+            return Some(Posting { doc: self.doc, tf });
+        }
         let head = self.cur.byte();
         let mask = head & 0x0F;
-        let mut tf = [0u32; FIELDS];
         let mut first_field = true;
         for (f, slot) in tf.iter_mut().enumerate() {
             if mask & (1 << f) == 0 {
@@ -229,9 +265,22 @@ impl Iterator for Postings<'_> {
     }
 }
 
+/// The low three bits of a posting's first varint: 1..=6 is the count of a
+/// term found in the body only (most postings, one byte for a near doc), this
+/// code says a byte of field mask and counts follows.
+const POSTING_FULL: u32 = 7;
+
 /// Writes one doc entry of a doc stream (see `Postings`).
 pub fn put_posting(out: &mut Vec<u8>, delta: u32, tf: &[u32; FIELDS]) {
-    put_varint(out, delta);
+    let body_only = tf
+        .iter()
+        .enumerate()
+        .all(|(f, &t)| (f == FIELD_BODY) == (t > 0));
+    if body_only && tf[FIELD_BODY] < POSTING_FULL {
+        put_varint(out, (delta << 3) | tf[FIELD_BODY]);
+        return;
+    }
+    put_varint(out, (delta << 3) | POSTING_FULL);
     let mask = tf
         .iter()
         .enumerate()
@@ -264,6 +313,9 @@ mod tests {
             (7, [2, 0, 40, 0]),
             (8, [0, 15, 0, 3]),
             (300, [16, 1, 0, 0]),
+            (301, [0, 0, 6, 0]),
+            (302, [0, 0, 7, 0]),
+            (40_000, [0, 0, 1, 0]),
         ];
         let mut out = Vec::new();
         let mut last = 0;
@@ -272,7 +324,7 @@ mod tests {
             last = *doc;
         }
         let info = TermInfo {
-            df: 4,
+            df: entries.len() as u32,
             docs_at: 0,
             docs_end: out.len(),
         };

@@ -28,8 +28,16 @@ const MIN_STANDFIRST_WORDS: usize = 8;
 pub fn ingest(id: &str, file: &str, text: &str) -> Article {
     let (header_date, lines) = lines::split(text);
     let noise = boilerplate::mark(&lines);
+    // A headline written as a sentence ("Should scientists engage in
+    // activism?") reads as prose; a dateline right under it says otherwise.
+    let over_dateline = |i: usize| {
+        title::is_sentence_headline(lines[i].text)
+            && (i + 1..lines.len())
+                .find(|&j| noise[j].is_none())
+                .is_some_and(|j| dateline::dateline(lines[j].text).is_some())
+    };
     let mut first_prose = (0..lines.len())
-        .find(|&i| noise[i].is_none() && lines[i].prose)
+        .find(|&i| noise[i].is_none() && lines[i].prose && !over_dateline(i))
         .unwrap_or(lines.len());
     // A hard-wrapped first paragraph starts on the lines above its first full stop.
     while first_prose > 0
@@ -48,6 +56,7 @@ pub fn ingest(id: &str, file: &str, text: &str) -> Article {
     let mut date = header_date.map(|d| (d, DateSource::Header));
     let mut byline = None;
     let mut dated_line = None;
+    let mut dated_at = None;
 
     // Above the report: headline, dateline, byline, captions; the rest are tags.
     let mut above: Vec<(usize, Block)> = Vec::new();
@@ -62,9 +71,10 @@ pub fn ingest(id: &str, file: &str, text: &str) -> Article {
             above.push((i, block(BlockKind::Caption, s)));
         } else if let Some(d) = dateline::dateline(s) {
             dated_line = dated_line.or(Some(d));
+            dated_at = dated_at.or(Some(i));
         } else if let Some(b) = byline::byline(s) {
             byline = byline.or(Some(b));
-        } else if title::is_candidate(s) {
+        } else if title::is_candidate(s) || (lines[i].prose && over_dateline(i)) {
             candidates.push(i);
         } else {
             leftovers.push(i);
@@ -77,8 +87,22 @@ pub fn ingest(id: &str, file: &str, text: &str) -> Article {
         .map(|l| l.text)
         .collect::<Vec<_>>()
         .join(" ");
-    let texts: Vec<&str> = candidates.iter().map(|&i| lines[i].text).collect();
-    let headline = title::choose(&texts, &opening).map(|k| candidates[k]);
+    // A page sets its headline above the dateline and its standfirst below;
+    // the standfirst often shares more words with the report, so the place
+    // wins as long as the line above says something about the report at all.
+    let above_date: Vec<usize> = candidates
+        .iter()
+        .copied()
+        .filter(|&i| dated_at.is_some_and(|d| i < d))
+        .collect();
+    let pick = |among: &[usize]| {
+        let texts: Vec<&str> = among.iter().map(|&i| lines[i].text).collect();
+        title::choose(&texts, &opening).map(|(k, shared)| (among[k], shared))
+    };
+    let headline = pick(&above_date)
+        .filter(|&(_, shared)| shared > 0)
+        .or_else(|| pick(&candidates))
+        .map(|(i, _)| i);
     let headline_key = headline.map(|h| rep.keys[h].as_str());
     // A long line above the report that is not the headline is a standfirst;
     // shorter ones are topic tags and section labels ("Vladimir Putin").

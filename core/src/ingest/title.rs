@@ -24,9 +24,16 @@ pub fn is_candidate(s: &str) -> bool {
         && s.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'".contains(c))
 }
 
+/// A line that may be a headline even though it ends like a sentence, when
+/// its place says so (right above the dateline): short, and not cut off mid-clause.
+pub fn is_sentence_headline(s: &str) -> bool {
+    (2..=30).contains(&word_count(s)) && s.chars().count() <= 250 && !s.ends_with([',', ';'])
+}
+
 /// Picks the headline among candidate lines: the one sharing most words with
-/// the report's opening, then the longest, then the first.
-pub fn choose(candidates: &[&str], opening: &str) -> Option<usize> {
+/// the report's opening, then the longest, then the first. Returns its index
+/// and how many words it shares.
+pub fn choose(candidates: &[&str], opening: &str) -> Option<(usize, usize)> {
     let body: std::collections::HashSet<String> = normalized(opening)
         .split(' ')
         .filter(|w| w.chars().count() >= 4)
@@ -47,7 +54,7 @@ pub fn choose(candidates: &[&str], opening: &str) -> Option<usize> {
             best = Some((i, s));
         }
     }
-    best.map(|(i, _)| i)
+    best.map(|(i, (shared, _))| (i, shared))
 }
 
 /// Collapses runs of whitespace (including no-break spaces) to one space.
@@ -159,7 +166,7 @@ mod tests {
             "Putin and Trump speak about ties",
         ];
         assert_eq!(
-            choose(&c, "Putin spoke with Trump about bilateral ties."),
+            choose(&c, "Putin spoke with Trump about bilateral ties.").map(|c| c.0),
             Some(1)
         );
         assert!(is_candidate(

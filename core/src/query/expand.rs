@@ -13,6 +13,8 @@ pub enum MatchKind {
     Exact,
     Stem,
     Prefix,
+    /// A rarer completion: only scored for articles the other words matched.
+    PrefixTail,
     Fuzzy,
     Fuzzy2,
 }
@@ -22,7 +24,7 @@ impl MatchKind {
         match self {
             MatchKind::Exact => EXACT_WEIGHT,
             MatchKind::Stem => STEM_WEIGHT,
-            MatchKind::Prefix => PREFIX_WEIGHT,
+            MatchKind::Prefix | MatchKind::PrefixTail => PREFIX_WEIGHT,
             MatchKind::Fuzzy => FUZZY_WEIGHT,
             MatchKind::Fuzzy2 => FUZZY2_WEIGHT,
         }
@@ -81,12 +83,18 @@ impl Corpus<'_> {
         };
         let mut c = Cursor::new(self.section(Section::StemGroups), at as usize);
         let count = c.varint();
+        let mut member = String::new();
         for _ in 0..count.min(64) {
+            let shared = c.varint() as usize;
             let len = c.varint() as usize;
-            let bytes = c.slice(len);
-            let Ok(member) = std::str::from_utf8(bytes) else {
+            let rest = c.slice(len);
+            member.clear();
+            let (Some(head), Ok(rest)) = (stem.get(..shared), std::str::from_utf8(rest)) else {
                 continue;
             };
+            member.push_str(head);
+            member.push_str(rest);
+            let member = member.as_str();
             if out.iter().any(|e| e.term == member) {
                 continue;
             }
@@ -107,41 +115,32 @@ impl Corpus<'_> {
         upper.push(0xFF);
         let mut stream = self.terms.range().gt(term).lt(&upper).into_stream();
         let mut found: Vec<(u32, Vec<u8>, TermInfo)> = Vec::new();
-        let mut scanned = 0;
         while let Some((key, offset)) = stream.next() {
-            scanned += 1;
-            if scanned > PREFIX_SCAN {
+            if found.len() == PREFIX_SCAN {
                 break;
             }
-            let info = self.term_info(offset);
-            if found.len() == PREFIX_MAX_TERMS {
-                // Keep the most frequent: a completion nobody means is noise.
-                let (min_i, min) = found
-                    .iter()
-                    .enumerate()
-                    .min_by_key(|(_, f)| f.0)
-                    .map(|(i, f)| (i, f.0))
-                    .expect("found is full");
-                if info.df <= min {
-                    continue;
-                }
-                found.swap_remove(min_i);
-            }
-            found.push((info.df, key.to_vec(), info));
+            found.push((0, key.to_vec(), self.term_info(offset)));
+            let last = found.len() - 1;
+            found[last].0 = found[last].2.df;
         }
         found.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-        for (_, key, info) in found {
+        let before = out.len();
+        for (k, (_, key, info)) in found.into_iter().enumerate() {
             let Ok(term) = String::from_utf8(key) else {
                 continue;
             };
-            if out.iter().any(|e| e.term == term) {
+            // Exact and stem forms come first and are few: only they can repeat.
+            if out[..before].iter().any(|e| e.term == term) {
                 continue;
             }
-            out.push(Expansion {
-                term,
-                info,
-                kind: MatchKind::Prefix,
-            });
+            // The most frequent completions are what the word likely becomes;
+            // the rest still find the one article that has a rare word.
+            let kind = if k < PREFIX_MAX_TERMS {
+                MatchKind::Prefix
+            } else {
+                MatchKind::PrefixTail
+            };
+            out.push(Expansion { term, info, kind });
         }
     }
 
@@ -149,9 +148,14 @@ impl Corpus<'_> {
     /// two neighbours, all on chars), most frequent first. Returns how many were added.
     fn add_fuzzy(&self, term: &str, edits: u8, kind: MatchKind, out: &mut Vec<Expansion>) -> usize {
         let q: Vec<char> = term.chars().collect();
+        let mut at = Vec::with_capacity(q.len() + 1);
+        at.extend(term.char_indices().map(|(b, _)| b));
+        at.push(term.len());
         let mut walk = Walk {
             fst: self.terms.as_fst(),
             q: &q,
+            qb: term.as_bytes(),
+            at: &at,
             key: Vec::with_capacity(term.len() + 8),
             found: Vec::new(),
             steps: 0,
@@ -199,6 +203,9 @@ impl Corpus<'_> {
 struct Walk<'f, 'q> {
     fst: &'f Fst<&'f [u8]>,
     q: &'q [char],
+    /// The query's bytes, and where each of its chars starts in them (plus the end).
+    qb: &'q [u8],
+    at: &'q [usize],
     key: Vec<u8>,
     found: Vec<(Vec<u8>, u64)>,
     steps: usize,
@@ -247,9 +254,33 @@ impl<'f> Walk<'f, '_> {
         rec(self.fst, node, out, &mut Vec::with_capacity(4), acc);
     }
 
+    /// With no edit left, the rest of the query must follow byte for byte:
+    /// one straight walk instead of a recursion per char (most calls end here).
+    fn rest(&mut self, mut node: Node<'f>, mut out: Output, qi: usize) {
+        let tail = &self.qb[self.at[qi]..];
+        for &b in tail {
+            let Some(i) = node.find_input(b) else {
+                return;
+            };
+            let t = node.transition(i);
+            out = out.cat(t.out);
+            node = self.fst.node(t.addr);
+        }
+        if node.is_final() {
+            let mut key = Vec::with_capacity(self.key.len() + tail.len());
+            key.extend_from_slice(&self.key);
+            key.extend_from_slice(tail);
+            self.found.push((key, out.cat(node.final_output()).value()));
+        }
+    }
+
     fn go(&mut self, node: Node<'f>, out: Output, qi: usize, edits: u8) {
         self.steps += 1;
         if self.steps > FUZZY_MAX_STEPS {
+            return;
+        }
+        if edits == 0 {
+            self.rest(node, out, qi);
             return;
         }
         let q = self.q;
@@ -265,9 +296,6 @@ impl<'f> Walk<'f, '_> {
                 self.go(n, o, qi + 1, edits);
                 self.key.truncate(mark);
             }
-        }
-        if edits == 0 {
-            return;
         }
         // Deletion: the query has a char the term lacks.
         if qi < q.len() {
@@ -290,7 +318,16 @@ impl<'f> Walk<'f, '_> {
         }
         // Insertion and substitution: any char the term has here.
         let mut next = Vec::new();
-        self.chars_from(node, out, &mut next);
+        if self.qb.is_ascii() {
+            // An ASCII word is not one edit away from a word with a single
+            // non-Latin char (folding already made "naïve" naive), and the
+            // thousands of CJK and Cyrillic first chars were most of the walk.
+            for t in node.transitions().filter(|t| t.inp < 0x80) {
+                next.push((t.inp as char, self.fst.node(t.addr), out.cat(t.out)));
+            }
+        } else {
+            self.chars_from(node, out, &mut next);
+        }
         for (c, n, o) in next {
             let mark = self.key.len();
             self.key

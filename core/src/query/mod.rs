@@ -16,8 +16,8 @@ use crate::analysis::for_each_token;
 use crate::article::Date;
 use crate::corpus::Corpus;
 use crate::index::{
-    date_key, u32_at, Cursor, Posting, Section, TermInfo, FACET_KINDS, FIELDS, FIELD_BODY,
-    FIELD_COMMENTS, FIELD_HEADING, FIELD_TITLE,
+    date_key, u32_at, Cursor, Posting, Section, TermInfo, FACET_KINDS, FACET_TOP, FIELDS,
+    FIELD_BODY, FIELD_COMMENTS, FIELD_HEADING, FIELD_TITLE,
 };
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -136,6 +136,44 @@ pub struct Results<'a> {
     pub facets: Facets<'a>,
 }
 
+/// Facet counts of one search, and which values have any (a corpus has
+/// thousands of people; a query touches a few).
+struct Counts {
+    n: Vec<u32>,
+    touched: Vec<u32>,
+}
+
+impl Counts {
+    #[inline]
+    fn bump(&mut self, v: u32) {
+        if let Some(c) = self.n.get_mut(v as usize) {
+            if *c == 0 {
+                self.touched.push(v);
+            }
+            *c += 1;
+        }
+    }
+
+    fn clear(&mut self) {
+        for &v in &self.touched {
+            self.n[v as usize] = 0;
+        }
+        self.touched.clear();
+    }
+}
+
+impl<'a> Facets<'a> {
+    fn set(&mut self, kind: usize, list: Vec<FacetCount<'a>>) {
+        match kind {
+            0 => self.outlet = list,
+            1 => self.year = list,
+            2 => self.person = list,
+            3 => self.place = list,
+            _ => self.organization = list,
+        }
+    }
+}
+
 /// A candidate article: index, score, clauses matched.
 #[derive(Debug, Clone, Copy)]
 struct Cand {
@@ -236,8 +274,12 @@ impl<'a> Corpus<'a> {
                 break;
             }
             let hit = targets[ti] == p.doc;
+            if !hit {
+                pos.skip_varints(p.tf.iter().sum());
+                continue;
+            }
             for (field, &tf) in p.tf.iter().enumerate() {
-                let wanted = hit && mask & (1 << field) != 0;
+                let wanted = mask & (1 << field) != 0;
                 let mut at = 0u32;
                 for k in 0..tf {
                     let d = pos.varint();
@@ -329,13 +371,90 @@ impl<'a> Corpus<'a> {
     }
 
     /// Scores one clause into `scratch`; returns the terms for proximity.
+    /// Each alternative's matching terms (`None` for a phrase).
+    fn expand_clause(&self, clause: &Clause) -> Vec<Option<Vec<Expansion>>> {
+        clause
+            .alts
+            .iter()
+            .map(|alt| match alt {
+                Alt::Word {
+                    term,
+                    prefix,
+                    literal,
+                    ..
+                } => Some(self.expand(term, *prefix, *literal)),
+                Alt::Phrase(_) => None,
+            })
+            .collect()
+    }
+
+    /// Postings a clause will walk: rarer clauses are scored first.
+    fn clause_cost(&self, clause: &Clause, exps: &[Option<Vec<Expansion>>]) -> u64 {
+        let bytes = self.postings_bytes();
+        clause
+            .alts
+            .iter()
+            .zip(exps)
+            .map(|(alt, e)| match (alt, e) {
+                (_, Some(e)) => e.iter().map(|x| x.info.df as u64).sum(),
+                (Alt::Phrase(terms), None) => terms
+                    .iter()
+                    .map(|t| {
+                        self.terms
+                            .get(t)
+                            .map_or(0, |o| TermInfo::read(bytes, o).df as u64)
+                    })
+                    .min()
+                    .unwrap_or(0),
+                _ => 0,
+            })
+            .sum()
+    }
+
+    /// Scores the clauses into `scratch`, rarest first. With `restrict`, a
+    /// clause only scores articles every clause before it matched: when all
+    /// words must match, the others cannot be results, and skipping them
+    /// spares the float work on the long postings of a common completion.
+    #[allow(clippy::too_many_arguments)]
+    fn score_clauses(
+        &self,
+        clauses: &[Clause],
+        expanded: &[Vec<Option<Vec<Expansion>>>],
+        mask: u8,
+        restrict: bool,
+        scratch: &mut Scratch,
+        hl: &mut Highlighter,
+        snip: &mut Vec<(TermInfo, u16)>,
+        near: &mut [Vec<TermInfo>],
+    ) {
+        let mut order: Vec<(u64, usize)> = clauses
+            .iter()
+            .zip(expanded)
+            .enumerate()
+            .map(|(c, (clause, e))| (self.clause_cost(clause, e), c))
+            .collect();
+        order.sort_unstable();
+        let mut need = 0u32;
+        for (_, c) in order {
+            near[c] = self.eval_clause(c, &clauses[c], &expanded[c], mask, need, scratch, hl, snip);
+            scratch.close_clause(c);
+            if restrict {
+                need |= 1 << c;
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
     fn eval_clause(
         &self,
         c: usize,
         clause: &Clause,
+        expanded: &[Option<Vec<Expansion>>],
         mask: u8,
+        need: u32,
         scratch: &mut Scratch,
         hl: &mut Highlighter,
+        snip: &mut Vec<(TermInfo, u16)>,
     ) -> Vec<TermInfo> {
         let bytes = self.postings_bytes();
         let n = self.len();
@@ -345,18 +464,19 @@ impl<'a> Corpus<'a> {
             mask
         };
         let mut near = Vec::new();
-        for alt in &clause.alts {
+        let wanted = |scratch: &Scratch, doc: u32| {
+            need == 0
+                || scratch
+                    .matched
+                    .get(doc as usize)
+                    .is_some_and(|&m| m & need == need)
+        };
+        for (alt, exps) in clause.alts.iter().zip(expanded) {
             match alt {
-                Alt::Word {
-                    term,
-                    exact,
-                    prefix,
-                    literal,
-                } => {
-                    let exps = self.expand(term, *prefix, *literal);
-                    if exps.is_empty() {
+                Alt::Word { term, exact, .. } => {
+                    let Some(exps) = exps.as_ref().filter(|e| !e.is_empty()) else {
                         continue;
-                    }
+                    };
                     // One weight per word, from the form typed (or the most
                     // common reading of it): a rare typo must not outweigh the word.
                     let df = match exps.iter().find(|e| e.kind == MatchKind::Exact) {
@@ -369,11 +489,32 @@ impl<'a> Corpus<'a> {
                     } else {
                         Vec::new()
                     };
-                    for e in &exps {
-                        hl.add(&e.term, c);
-                        let wk = w * e.kind.weight();
+                    // The window is chosen from the word's strong forms or a
+                    // few likeliest readings (as proximity); every reading is
+                    // still lit inside it.
+                    snip.extend(proximity_terms(exps).into_iter().map(|i| (i, c as u16)));
+                    for e in exps {
+                        let tail = e.kind == MatchKind::PrefixTail;
+                        if tail && need == 0 {
+                            continue;
+                        }
+                        let mut offered = false;
+                        // A completion weighs as much as the word it completes
+                        // to: the rare word typed halfway is what singles out
+                        // the article (issue 4's prefix queries).
+                        // A correction never weighs more than the word it
+                        // corrects: "davin", typed and found, must not lend
+                        // its rarity to every article about a David.
+                        let wk = match e.kind {
+                            MatchKind::Prefix | MatchKind::PrefixTail => idf(e.info.df, n),
+                            MatchKind::Fuzzy | MatchKind::Fuzzy2 => w.min(idf(e.info.df, n)),
+                            _ => w,
+                        } * e.kind.weight();
                         let bonus = e.kind == MatchKind::Exact && !accented.is_empty();
                         for p in e.info.postings(bytes) {
+                            if !wanted(scratch, p.doc) {
+                                continue;
+                            }
                             let tf = self.bm25_tf(&p, mask);
                             if tf == 0.0 {
                                 continue;
@@ -383,16 +524,25 @@ impl<'a> Corpus<'a> {
                                 s *= DIACRITIC_BONUS;
                             }
                             scratch.offer(p.doc, s);
+                            offered = true;
+                        }
+                        if offered || !tail {
+                            hl.add(&e.term, c);
                         }
                     }
-                    near.extend(proximity_terms(&exps));
+                    near.extend(proximity_terms(exps));
                 }
                 Alt::Phrase(terms) => {
                     for t in terms {
                         hl.add(t, c);
+                        if let Some(o) = self.terms.get(t) {
+                            snip.push((TermInfo::read(bytes, o), c as u16));
+                        }
                     }
                     for (d, s) in self.phrase_docs(terms, mask) {
-                        scratch.offer(d, s);
+                        if wanted(scratch, d) {
+                            scratch.offer(d, s);
+                        }
                     }
                 }
             }
@@ -548,7 +698,8 @@ impl<'a> Corpus<'a> {
         } else {
             u32::MAX >> (32 - clauses.len())
         };
-        let mut near: Vec<Vec<TermInfo>> = Vec::new();
+        let mut near: Vec<Vec<TermInfo>> = vec![Vec::new(); clauses.len()];
+        let mut snip: Vec<(TermInfo, u16)> = Vec::new();
         let mut scratch = Scratch {
             best: Vec::new(),
             touched: Vec::new(),
@@ -556,14 +707,22 @@ impl<'a> Corpus<'a> {
             matched: Vec::new(),
             any: Vec::new(),
         };
+        let expanded: Vec<Vec<Option<Vec<Expansion>>>> =
+            clauses.iter().map(|c| self.expand_clause(c)).collect();
         if !clauses.is_empty() {
             scratch.best = vec![0.0; n];
             scratch.total = vec![0.0; n];
             scratch.matched = vec![0; n];
-            for (c, clause) in clauses.iter().enumerate() {
-                near.push(self.eval_clause(c, clause, mask, &mut scratch, &mut hl));
-                scratch.close_clause(c);
-            }
+            self.score_clauses(
+                clauses,
+                &expanded,
+                mask,
+                true,
+                &mut scratch,
+                &mut hl,
+                &mut snip,
+                &mut near,
+            );
         }
 
         let no_filters = selected.iter().all(Option::is_none)
@@ -571,12 +730,18 @@ impl<'a> Corpus<'a> {
             && excluded.is_empty()
             && from.is_none()
             && to.is_none();
+        if clauses.is_empty() && no_filters && req.sort != Sort::Oldest {
+            return self.browse(req);
+        }
         let total_values = starts[FACET_KINDS] as usize;
-        let mut counts = vec![0u32; total_values];
+        let mut counts = Counts {
+            n: vec![0u32; total_values],
+            touched: Vec::new(),
+        };
         let mut values = Vec::new();
         // Keeps a candidate if it passes everything; counts facets either way.
         let mut collect =
-            |doc: u32, score: f32, matched: u32, out: &mut Vec<Cand>, counts: &mut [u32]| {
+            |doc: u32, score: f32, matched: u32, out: &mut Vec<Cand>, counts: &mut Counts| {
                 let d = doc as usize;
                 if excluded.get(d).copied().unwrap_or(false) {
                     return;
@@ -609,7 +774,7 @@ impl<'a> Corpus<'a> {
                 match fails.count_ones() {
                     0 => {
                         for &v in &values {
-                            counts[v as usize] += 1;
+                            counts.bump(v);
                         }
                         out.push(Cand {
                             doc,
@@ -623,7 +788,7 @@ impl<'a> Corpus<'a> {
                         let k = fails.trailing_zeros() as usize;
                         for &v in &values {
                             if (starts[k]..starts[k + 1]).contains(&v) {
-                                counts[v as usize] += 1;
+                                counts.bump(v);
                             }
                         }
                     }
@@ -634,21 +799,8 @@ impl<'a> Corpus<'a> {
         let mut cands: Vec<Cand> = Vec::new();
         let mut fallback = false;
         if clauses.is_empty() {
-            if no_filters {
-                // Browsing everything: the build already counted the facets.
-                for (id, c) in counts.iter_mut().enumerate() {
-                    *c = self.facet_total(id as u32);
-                }
-                cands.extend((0..n as u32).map(|doc| Cand {
-                    doc,
-                    score: 0.0,
-                    matched: 0,
-                    date: self.date_key(doc as usize),
-                }));
-            } else {
-                for doc in 0..n as u32 {
-                    collect(doc, 0.0, 0, &mut cands, &mut counts);
-                }
+            for doc in 0..n as u32 {
+                collect(doc, 0.0, 0, &mut cands, &mut counts);
             }
         } else {
             scratch.any.sort_unstable();
@@ -659,7 +811,25 @@ impl<'a> Corpus<'a> {
                 }
             }
             if cands.is_empty() && clauses.len() > 1 {
-                counts.iter_mut().for_each(|c| *c = 0);
+                counts.clear();
+                // The best partial matches need every clause's full scores.
+                for &d in &scratch.any {
+                    scratch.total[d as usize] = 0.0;
+                    scratch.matched[d as usize] = 0;
+                }
+                scratch.any.clear();
+                snip.clear();
+                self.score_clauses(
+                    clauses,
+                    &expanded,
+                    mask,
+                    false,
+                    &mut scratch,
+                    &mut hl,
+                    &mut snip,
+                    &mut near,
+                );
+                scratch.any.sort_unstable();
                 for &doc in &scratch.any {
                     let m = scratch.matched[doc as usize];
                     collect(doc, scratch.total[doc as usize], m, &mut cands, &mut counts);
@@ -704,45 +874,37 @@ impl<'a> Corpus<'a> {
             }),
         }
 
-        let hits = cands
-            .get(req.offset.min(page_end)..page_end)
-            .unwrap_or(&[])
-            .iter()
-            .filter_map(|c| self.hit(c, &hl))
-            .collect();
+        let page = cands.get(req.offset.min(page_end)..page_end).unwrap_or(&[]);
+        let hits = self.hits(page, &hl, &snip);
 
+        counts.touched.sort_unstable();
         let mut facets = Facets::default();
         for k in 0..FACET_KINDS {
             let sel = selected[k].as_deref().unwrap_or(&[]);
-            let mut list: Vec<u32> = (starts[k]..starts[k + 1])
-                .filter(|&id| counts[id as usize] > 0 || sel.contains(&id))
-                .collect();
-            list.sort_by(|&a, &b| {
-                counts[b as usize]
-                    .cmp(&counts[a as usize])
-                    .then_with(|| self.facet_name(a).cmp(self.facet_name(b)))
+            let lo = counts.touched.partition_point(|&v| v < starts[k]);
+            let hi = counts.touched.partition_point(|&v| v < starts[k + 1]);
+            let mut list: Vec<u32> = counts.touched[lo..hi].to_vec();
+            // Ids run in name order within a kind (the build sorts them), so
+            // comparing ids orders names without reading a single string.
+            let n = &counts.n;
+            top_k(&mut list, req.facet_limit, |&a, &b| {
+                n[b as usize].cmp(&n[a as usize]).then(a.cmp(&b))
             });
-            let mut shown: Vec<u32> = list.iter().copied().take(req.facet_limit).collect();
+            list.truncate(req.facet_limit);
             for &s in sel {
-                if !shown.contains(&s) {
-                    shown.push(s);
+                if !list.contains(&s) {
+                    list.push(s);
                 }
             }
-            let out: Vec<FacetCount<'a>> = shown
+            let out = list
                 .into_iter()
                 .map(|id| FacetCount {
                     value: self.facet_name(id),
-                    count: counts[id as usize],
+                    count: n[id as usize],
                     selected: sel.contains(&id),
                 })
                 .collect();
-            match k {
-                0 => facets.outlet = out,
-                1 => facets.year = out,
-                2 => facets.person = out,
-                3 => facets.place = out,
-                _ => facets.organization = out,
-            }
+            facets.set(k, out);
         }
         Results {
             total,
@@ -752,20 +914,98 @@ impl<'a> Corpus<'a> {
         }
     }
 
-    fn hit(&self, c: &Cand, hl: &Highlighter) -> Option<Hit<'a>> {
-        let view = self.view(c.doc as usize)?;
-        let (snippet, highlights) = hl.snippet(&view);
-        Some(Hit {
-            index: c.doc as usize,
-            id: view.id,
-            score: c.score,
-            title: view.title,
-            date: view.date,
-            outlet: view.outlet,
-            title_highlights: hl.ranges(view.title),
-            snippet,
-            highlights,
-        })
+    /// An empty query without filters: every article newest first, facet
+    /// counts as the build counted them. Costs the page, not the corpus.
+    fn browse(&self, req: &SearchRequest) -> Results<'a> {
+        let n = self.len();
+        let page_end = req.offset.saturating_add(req.limit).min(n);
+        let newest = self.section(Section::Newest);
+        let page: Vec<Cand> = (req.offset.min(page_end)..page_end)
+            .map(|k| {
+                let doc = u32_at(newest, k);
+                Cand {
+                    doc,
+                    score: 0.0,
+                    matched: 0,
+                    date: self.date_key(doc as usize),
+                }
+            })
+            .collect();
+        let hits = self.hits(&page, &Highlighter::default(), &[]);
+        let top = self.section(Section::FacetTop);
+        let mut facets = Facets::default();
+        for k in 0..FACET_KINDS {
+            let ids: Vec<u32> = if req.facet_limit <= FACET_TOP {
+                (0..req.facet_limit)
+                    .map(|i| u32_at(top, k * FACET_TOP + i))
+                    .filter(|&id| id != u32::MAX)
+                    .collect()
+            } else {
+                let mut all: Vec<u32> = self.facet_kind_range(k).collect();
+                top_k(&mut all, req.facet_limit, |&a, &b| {
+                    self.facet_total(b)
+                        .cmp(&self.facet_total(a))
+                        .then(a.cmp(&b))
+                });
+                all.truncate(req.facet_limit);
+                all
+            };
+            let out = ids
+                .into_iter()
+                .map(|id| FacetCount {
+                    value: self.facet_name(id),
+                    count: self.facet_total(id),
+                    selected: false,
+                })
+                .collect();
+            facets.set(k, out);
+        }
+        Results {
+            total: n,
+            fallback: false,
+            hits,
+            facets,
+        }
+    }
+
+    /// The page's hits with their snippets: the positions of every matched
+    /// term are read for these few articles only.
+    fn hits(&self, page: &[Cand], hl: &Highlighter, snip: &[(TermInfo, u16)]) -> Vec<Hit<'a>> {
+        let mut order: Vec<(u32, usize)> =
+            page.iter().enumerate().map(|(i, c)| (c.doc, i)).collect();
+        order.sort_unstable();
+        let targets: Vec<u32> = order.iter().map(|o| o.0).collect();
+        let mut matches: Vec<Vec<(u32, u16)>> = vec![Vec::new(); page.len()];
+        let mut mask = (1 << FIELD_HEADING) | (1 << FIELD_BODY);
+        if hl.in_comments {
+            mask |= 1 << FIELD_COMMENTS;
+        }
+        if !targets.is_empty() {
+            for (info, group) in snip {
+                self.positions_for(info, &targets, mask, |ti, f, p| {
+                    matches[order[ti].1].push((snippet::tag(f, p), *group))
+                });
+            }
+        }
+        page.iter()
+            .zip(&mut matches)
+            .filter_map(|(c, m)| {
+                m.sort_unstable();
+                let view = self.view(c.doc as usize)?;
+                let (snippet, highlights) = self.snippet_at(c.doc as usize, &view, m, hl);
+                Some(Hit {
+                    index: c.doc as usize,
+                    id: view.id,
+                    score: c.score,
+                    title: view.title,
+                    date: view.date,
+                    outlet: view.outlet,
+                    title_highlights: hl.ranges(view.title),
+                    snippet,
+                    highlights,
+                })
+            })
+            .collect()
     }
 
     /// Scales the scores of `cands` by how close consecutive query words stand.
@@ -818,7 +1058,9 @@ impl<'a> Corpus<'a> {
                         ..
                     } => {
                         for e in self.expand(term, *prefix, *literal) {
-                            hl.add(&e.term, k);
+                            if e.kind != MatchKind::PrefixTail {
+                                hl.add(&e.term, k);
+                            }
                         }
                     }
                     Alt::Phrase(terms) => terms.iter().for_each(|t| hl.add(t, k)),

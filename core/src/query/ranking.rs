@@ -51,8 +51,10 @@ pub const FUZZY_MAX_STEPS: usize = 20_000;
 
 /// The last word is completed from this many letters on.
 pub const PREFIX_MIN_CHARS: usize = 2;
-/// Dictionary entries scanned for completions, then the most frequent kept.
+/// Dictionary entries scanned for completions (a two-letter prefix has more).
 pub const PREFIX_SCAN: usize = 2_000;
+/// The most frequent completions, scored over every article; the others only
+/// over articles the query's other words already matched.
 pub const PREFIX_MAX_TERMS: usize = 24;
 
 /// Query size caps: a pasted page must not become a thousand-term query.

@@ -32,7 +32,10 @@ type TermMap = HashMap<String, u16, BuildHasherDefault<Fnv>>;
 use super::ranking::SNIPPET_WORDS;
 use crate::analysis::{for_each_token, TokenKind};
 use crate::article::BlockKind;
-use crate::corpus::ArticleView;
+use crate::corpus::{ArticleView, Corpus};
+use crate::index::{
+    Cursor, Section, ANCHOR_WORDS, FIELDS, FIELD_BODY, FIELD_COMMENTS, FIELD_HEADING,
+};
 
 /// Char ranges `[start, end)` into a text.
 pub type Ranges = Vec<(usize, usize)>;
@@ -209,6 +212,175 @@ impl Highlighter {
             snippet.push('…');
         }
         let ranges = self.ranges(&snippet);
+        (snippet, ranges)
+    }
+}
+
+/// A block of the article as the `Blocks` table describes it.
+struct Span<'t> {
+    text: &'t str,
+    /// Field-tagged position of the block's first word.
+    start: u32,
+    len: u32,
+    /// Where the block's byte anchors start in the `Blocks` section.
+    anchors_at: usize,
+}
+
+/// Positions tagged with their field, as `min_distance` and the snippet compare them.
+pub(crate) fn tag(field: usize, pos: u32) -> u32 {
+    ((field as u32) << 24) | pos.min(0xFF_FFFF)
+}
+
+impl<'a> Corpus<'a> {
+    /// The article's blocks (and comments when searched) in reading order.
+    fn spans(&self, doc: usize, view: &ArticleView<'a>, in_comments: bool) -> Vec<Span<'a>> {
+        let table = self.section(Section::Blocks);
+        let mut c = Cursor::new(table, self.blocks_at(doc));
+        let mut next = [0u32; FIELDS];
+        let texts = view
+            .blocks
+            .iter()
+            .map(|b| {
+                let field = match b.kind {
+                    BlockKind::Paragraph => FIELD_BODY,
+                    BlockKind::Heading | BlockKind::Caption => FIELD_HEADING,
+                };
+                (field, b.text)
+            })
+            .chain(view.comments.iter().map(|c| (FIELD_COMMENTS, c.text)));
+        let mut out = Vec::with_capacity(view.blocks.len());
+        for (field, text) in texts {
+            let len = c.varint();
+            let anchors_at = c.at;
+            for _ in 0..len.saturating_sub(1) / ANCHOR_WORDS {
+                c.varint();
+            }
+            let start = next[field];
+            next[field] = start.saturating_add(len).saturating_add(1);
+            if field == FIELD_COMMENTS && !in_comments {
+                continue;
+            }
+            out.push(Span {
+                text,
+                start: tag(field, start),
+                len,
+                anchors_at,
+            });
+        }
+        out
+    }
+
+    /// Byte offset in the span's text of the word at anchor `k` (0: the start).
+    fn anchor(&self, span: &Span<'_>, k: u32) -> usize {
+        if k == 0 {
+            return 0;
+        }
+        if k > span.len.saturating_sub(1) / ANCHOR_WORDS {
+            return span.text.len();
+        }
+        let mut c = Cursor::new(self.section(Section::Blocks), span.anchors_at);
+        let mut at = 0usize;
+        for _ in 0..k {
+            at += c.varint() as usize;
+        }
+        at.min(span.text.len())
+    }
+
+    /// The best window of about `SNIPPET_WORDS` words of article `doc`, chosen
+    /// from the positions where the query's terms stand (`matches`: tagged
+    /// position and clause, sorted); only that window's text is tokenized.
+    pub(crate) fn snippet_at(
+        &self,
+        doc: usize,
+        view: &ArticleView<'a>,
+        matches: &[(u32, u16)],
+        hl: &Highlighter,
+    ) -> (String, Ranges) {
+        let spans = self.spans(doc, view, hl.in_comments);
+        // (score, span, first word, last word exclusive), words counted in the span.
+        let mut best: Option<(u32, usize, u32, u32)> = None;
+        let wanted = hl.groups.count_ones();
+        for (b, s) in spans.iter().enumerate() {
+            let lo = matches.partition_point(|m| m.0 < s.start);
+            let hi = matches.partition_point(|m| m.0 < s.start + s.len);
+            let ms = &matches[lo..hi];
+            for (k, m) in ms.iter().enumerate() {
+                if k > 0 && ms[k - 1].0 == m.0 {
+                    continue;
+                }
+                // A little context before the first match reads better than starting on it.
+                let first = (m.0 - s.start).saturating_sub(SNIPPET_WORDS as u32 / 6);
+                let end = (first + SNIPPET_WORDS as u32).min(s.len);
+                let (mut seen, mut hits, mut last) = (0u64, 0u32, u32::MAX);
+                for w in ms.iter().skip_while(|w| w.0 - s.start < first) {
+                    if w.0 - s.start >= end {
+                        break;
+                    }
+                    seen |= 1u64 << (w.1 % 64);
+                    if w.0 != last {
+                        hits += 1;
+                        last = w.0;
+                    }
+                }
+                let score = seen.count_ones() * 1000 + hits.min(999);
+                if best.is_none_or(|x| score > x.0) {
+                    best = Some((score, b, first, end));
+                }
+            }
+            if best.is_some_and(|x| x.0 / 1000 >= wanted) {
+                break;
+            }
+        }
+        let (b, first, end) = match best {
+            Some((_, b, first, end)) => (b, first, end),
+            None => {
+                let lead = view
+                    .blocks
+                    .iter()
+                    .position(|b| b.kind == BlockKind::Paragraph);
+                let b = lead.unwrap_or(0);
+                let Some(s) = spans.get(b) else {
+                    return (String::new(), Vec::new());
+                };
+                (b, 0, (SNIPPET_WORDS as u32).min(s.len))
+            }
+        };
+        let s = &spans[b];
+        let k0 = first / ANCHOR_WORDS;
+        let from = self.anchor(s, k0);
+        let to = self.anchor(s, end.div_ceil(ANCHOR_WORDS)).max(from);
+        let part = s.text.get(from..to).unwrap_or("");
+        let (mut c0, mut c1) = (None, 0);
+        for_each_token(part, k0 * ANCHOR_WORDS, |t| {
+            if t.pos >= first && t.pos < end {
+                c0.get_or_insert(t.start);
+                if t.kind != TokenKind::Whole {
+                    c1 = c1.max(t.end);
+                }
+            }
+        });
+        let Some(c0) = c0 else {
+            return (String::new(), Vec::new());
+        };
+        let byte = |c: usize| part.char_indices().nth(c).map_or(part.len(), |(b, _)| b);
+        let start = from + byte(c0);
+        let mut stop = from + byte(c1);
+        // Keep closing punctuation on the last word ("leaders.").
+        for ch in s.text[stop..].chars() {
+            if ch.is_whitespace() {
+                break;
+            }
+            stop += ch.len_utf8();
+        }
+        let mut snippet = String::with_capacity(stop - start + 8);
+        if start > 0 {
+            snippet.push('…');
+        }
+        snippet.push_str(&s.text[start..stop]);
+        if stop < s.text.len() {
+            snippet.push('…');
+        }
+        let ranges = hl.ranges(&snippet);
         (snippet, ranges)
     }
 }
