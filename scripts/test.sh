@@ -27,4 +27,4 @@ step "release build"
 scripts/build.sh
 
 step "end-to-end tests in headless Chromium"
-node --test --test-concurrency=1 tests/e2e/
+node --test --test-concurrency=1 --test-timeout=60000 tests/e2e/

@@ -73,7 +73,10 @@ export async function openApp(context, { dist = DIST, hash = '' } = {}) {
     problems: () => problems.slice(),
     async close() {
       await page.close();
-      await new Promise((ok) => server.close(ok));
+      // Chromium keeps idle keep-alive sockets open; close them or close() waits on them.
+      const closed = new Promise((ok) => server.close(ok));
+      server.closeAllConnections();
+      await closed;
     },
   };
 }

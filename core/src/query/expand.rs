@@ -123,7 +123,7 @@ impl Corpus<'_> {
             let last = found.len() - 1;
             found[last].0 = found[last].2.df;
         }
-        found.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        found.sort_unstable_by(by_df_then_term);
         let before = out.len();
         for (k, (_, key, info)) in found.into_iter().enumerate() {
             let Ok(term) = String::from_utf8(key) else {
@@ -173,7 +173,7 @@ impl Corpus<'_> {
                 (info.df, k, info)
             })
             .collect();
-        scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        scored.sort_unstable_by(by_df_then_term);
         let mut added = 0;
         for (_, key, info) in scored {
             if added == FUZZY_MAX_TERMS {
@@ -339,4 +339,13 @@ impl<'f> Walk<'f, '_> {
             self.key.truncate(mark);
         }
     }
+}
+
+/// Most frequent first, then by term: a total order (terms are unique), shared
+/// by both expansions so the sort code exists once in the wasm.
+fn by_df_then_term(
+    a: &(u32, Vec<u8>, TermInfo),
+    b: &(u32, Vec<u8>, TermInfo),
+) -> std::cmp::Ordering {
+    b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1))
 }

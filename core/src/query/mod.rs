@@ -305,7 +305,7 @@ impl<'a> Corpus<'a> {
         }
         let n = self.len();
         let mut order: Vec<usize> = (0..infos.len()).collect();
-        order.sort_by_key(|&j| infos[j].df);
+        order.sort_unstable_by_key(|&j| (infos[j].df, j));
         let first = &infos[order[0]];
         let w = idf(first.df, n);
         let mut docs: Vec<(u32, f32)> = first
@@ -856,17 +856,21 @@ impl<'a> Corpus<'a> {
         match sort {
             Sort::Relevance => {
                 let head = page_end.max(PROXIMITY_RERANK).min(total);
-                top_k(&mut cands, head, by_relevance);
+                top_k(&mut cands, head, &by_relevance);
                 let words = near.iter().filter(|t| !t.is_empty()).count();
                 if words > 1 && !fallback {
                     self.proximity(&mut cands[..PROXIMITY_RERANK.min(total)], &near, mask);
-                    cands[..PROXIMITY_RERANK.min(total)].sort_by(by_relevance);
+                    top_k(
+                        &mut cands[..PROXIMITY_RERANK.min(total)],
+                        PROXIMITY_RERANK,
+                        &by_relevance,
+                    );
                 }
             }
-            Sort::Newest => top_k(&mut cands, page_end, |a, b| {
+            Sort::Newest => top_k(&mut cands, page_end, &|a, b| {
                 b.date.cmp(&a.date).then(a.doc.cmp(&b.doc))
             }),
-            Sort::Oldest => top_k(&mut cands, page_end, |a, b| {
+            Sort::Oldest => top_k(&mut cands, page_end, &|a, b| {
                 // Undated articles last in either order.
                 let ka = if a.date == 0 { u32::MAX } else { a.date };
                 let kb = if b.date == 0 { u32::MAX } else { b.date };
@@ -887,7 +891,7 @@ impl<'a> Corpus<'a> {
             // Ids run in name order within a kind (the build sorts them), so
             // comparing ids orders names without reading a single string.
             let n = &counts.n;
-            top_k(&mut list, req.facet_limit, |&a, &b| {
+            top_k(&mut list, req.facet_limit, &|&a, &b| {
                 n[b as usize].cmp(&n[a as usize]).then(a.cmp(&b))
             });
             list.truncate(req.facet_limit);
@@ -942,7 +946,7 @@ impl<'a> Corpus<'a> {
                     .collect()
             } else {
                 let mut all: Vec<u32> = self.facet_kind_range(k).collect();
-                top_k(&mut all, req.facet_limit, |&a, &b| {
+                top_k(&mut all, req.facet_limit, &|&a, &b| {
                     self.facet_total(b)
                         .cmp(&self.facet_total(a))
                         .then(a.cmp(&b))
@@ -1115,13 +1119,16 @@ fn min_distance(a: &[u32], b: &[u32]) -> u32 {
 }
 
 /// Puts the `k` first elements by `cmp` in order at the front; the rest stay unordered.
-fn top_k<T>(v: &mut [T], k: usize, cmp: impl Fn(&T, &T) -> std::cmp::Ordering) {
+/// Every comparator here is a total order, so an unstable sort gives the same
+/// result; taking it as `&dyn` keeps one copy of the sort code per element type
+/// instead of one per comparator, which matters for the wasm size.
+fn top_k<T>(v: &mut [T], k: usize, cmp: &dyn Fn(&T, &T) -> std::cmp::Ordering) {
     if k == 0 {
         return;
     }
     if k < v.len() {
-        v.select_nth_unstable_by(k - 1, &cmp);
+        v.select_nth_unstable_by(k - 1, cmp);
     }
     let k = k.min(v.len());
-    v[..k].sort_by(cmp);
+    v[..k].sort_unstable_by(cmp);
 }
