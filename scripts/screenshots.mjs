@@ -5,6 +5,7 @@ import { launch, openApp, ROOT } from '../tests/e2e/browser.mjs';
 
 const SHOTS = [
   { name: 'list', hash: '' },
+  { name: 'search', hash: '#q=kremlin%20peskov' },
   { name: 'reader', hash: '#article=002_a5e35574d557ffdb' },
 ];
 const DEVICES = [
