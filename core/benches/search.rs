@@ -30,29 +30,19 @@ const ROUNDS: usize = 3;
 const ONE_SHOT_ABOVE: usize = 10_000;
 
 fn bench_folder(c: &mut Criterion, name: &str, dir: &Path) {
-    if !dir.is_dir() {
-        println!(
-            "\n[{name}] skipped: {} is missing (python3 scripts/corpus.py --copies 10)",
-            dir.display()
-        );
+    let Some(known_item::Prepared {
+        articles,
+        bytes,
+        raw,
+        ingest,
+        build,
+    }) = known_item::prepare(name, dir)
+    else {
         return;
-    }
-    let t = Instant::now();
-    let articles = match load_folder(dir) {
-        Ok(r) => r.articles,
-        Err(e) => {
-            println!("\n[{name}] skipped: {e}");
-            return;
-        }
     };
-    let ingest = t.elapsed();
-    let t = Instant::now();
-    let bytes = Corpus::build(&articles);
-    let build = t.elapsed();
     let t = Instant::now();
     let corpus = Corpus::open(&bytes).expect("the blob opens");
     let open = t.elapsed();
-    let raw = known_item::raw_size(dir);
     println!(
         "\n[{name}] {} articles, raw text {} B, corpus {} B ({:.2}x), ingest {:.2?}, build {:.2?}, open {:.2?}",
         articles.len(),

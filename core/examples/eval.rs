@@ -15,7 +15,7 @@ mod known_item;
 use std::path::PathBuf;
 use std::time::Instant;
 
-use dossier_core::{load_folder, Corpus, SearchRequest};
+use dossier_core::{Corpus, SearchRequest};
 
 /// Measured rounds per query (plus one warm-up); a query's time is its fastest.
 const ROUNDS: usize = 3;
@@ -41,31 +41,21 @@ fn main() {
             .collect()
     };
     for (label, dir) in folders {
-        if !dir.is_dir() {
-            println!(
-                "[{label}] skipped: {} is missing (python3 scripts/corpus.py --copies 10 writes it)",
-                dir.display()
-            );
+        let Some(known_item::Prepared {
+            articles,
+            bytes,
+            raw,
+            ingest,
+            build,
+        }) = known_item::prepare(&label, &dir)
+        else {
             continue;
-        }
-        let t = Instant::now();
-        let articles = match load_folder(&dir) {
-            Ok(r) => r.articles,
-            Err(e) => {
-                println!("[{label}] skipped: {e}");
-                continue;
-            }
         };
-        let ingest = t.elapsed();
-        let t = Instant::now();
-        let bytes = Corpus::build(&articles);
-        let build = t.elapsed();
         let t = Instant::now();
         let corpus = Corpus::open(&bytes).expect("the blob opens");
         let open = t.elapsed();
         let first = corpus.search(&SearchRequest::new("president"));
         let first_search = t.elapsed();
-        let raw = known_item::raw_size(&dir);
         println!(
             "\n[{label}] {} articles, raw text {:.2} MB, corpus {:.2} MB ({:.2}x raw), ingest {:.2?}, index build {:.2?}, open {:.1?}, open + first search {:.1?} ({} hits)",
             articles.len(),

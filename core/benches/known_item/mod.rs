@@ -258,3 +258,43 @@ pub fn print_rows(label: &str, rows: &[Row]) {
         );
     }
 }
+
+/// A folder ingested and indexed once, with what each step cost.
+pub struct Prepared {
+    pub articles: Vec<Article>,
+    pub bytes: Vec<u8>,
+    pub raw: u64,
+    pub ingest: Duration,
+    pub build: Duration,
+}
+
+/// Ingests and indexes `dir`, timing both; `None` (with a printed note) when the
+/// folder is missing or unreadable, so a run goes on with the other folders.
+pub fn prepare(label: &str, dir: &Path) -> Option<Prepared> {
+    if !dir.is_dir() {
+        println!(
+            "\n[{label}] skipped: {} is missing (python3 scripts/corpus.py --copies 10 writes it)",
+            dir.display()
+        );
+        return None;
+    }
+    let t = Instant::now();
+    let articles = match dossier_core::load_folder(dir) {
+        Ok(r) => r.articles,
+        Err(e) => {
+            println!("\n[{label}] skipped: {e}");
+            return None;
+        }
+    };
+    let ingest = t.elapsed();
+    let t = Instant::now();
+    let bytes = Corpus::build(&articles);
+    let build = t.elapsed();
+    Some(Prepared {
+        raw: raw_size(dir),
+        articles,
+        bytes,
+        ingest,
+        build,
+    })
+}
