@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every check, in the order that fails fastest: formatting, lints (native and
-# wasm), native tests, wasm tests in headless Chromium, the release build, and
-# the end-to-end tests in headless Chromium. Stops at the first failure.
+# wasm), native tests, wasm tests in headless Chromium, the release build and
+# its size budget, and the end-to-end tests in headless Chromium. Stops at the first failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/setup.sh --test
@@ -25,6 +25,9 @@ CHROMEDRIVER="$(command -v chromedriver)" cargo test -p dossier-app --target was
 
 step "release build"
 scripts/build.sh
+
+step "size budget: the hosted app at most 150 kB brotli"
+node scripts/sizes.mjs dist --budget-brotli=150000 | tail -n 3
 
 step "end-to-end tests in headless Chromium"
 node --test --test-concurrency=1 --test-timeout=60000 tests/e2e/

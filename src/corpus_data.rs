@@ -12,6 +12,9 @@ static CORPUS_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bi
 pub fn corpus() -> &'static Corpus<'static> {
     static CORPUS: OnceLock<Corpus<'static>> = OnceLock::new();
     CORPUS.get_or_init(|| {
-        Corpus::open(CORPUS_BYTES).expect("the embedded corpus was written by this build")
+        // `throw_str`, not `expect`: no Debug formatting code in the wasm.
+        Corpus::open(CORPUS_BYTES).unwrap_or_else(|_| {
+            wasm_bindgen::throw_str("Dossier: the embedded corpus is damaged; rebuild the app")
+        })
     })
 }

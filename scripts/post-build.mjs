@@ -1,0 +1,274 @@
+// Trunk's post-build hook (Trunk.toml): turns Trunk's output into what Dossier
+// ships, in the staging folder before it becomes dist/.
+//   - The inline bootstrap script moves into a file, so that the hosted app
+//     runs under a strict Content-Security-Policy (script-src 'self').
+//   - The bootstrap registers a service worker (sw.js) that caches every asset
+//     under a name derived from their content, and says when a newer build is ready.
+//   - A web app manifest and its icon.
+//   - dossier.html: the whole app in one file (CSS, JS and the gzipped wasm
+//     inlined), for file://, e-mail or a USB stick, carrying its own CSP.
+//   - Release builds minify the JS with terser (Trunk's own minifier fails on
+//     wasm-bindgen's output and leaves it as is).
+// Run by hand: TRUNK_STAGING_DIR=dist TRUNK_PROFILE=release node scripts/post-build.mjs
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { minify } from 'terser';
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) {
+  console.error('post-build: TRUNK_STAGING_DIR is not set (run by Trunk, or set it to a built dist/)');
+  process.exit(1);
+}
+const release = process.env.TRUNK_PROFILE === 'release';
+const read = (name) => readFileSync(join(dir, name), 'utf8');
+const write = (name, text) => writeFileSync(join(dir, name), text);
+const hash = (data, n = 16) => createHash('sha256').update(data).digest('hex').slice(0, n);
+const files = readdirSync(dir);
+const one = (re, what) => {
+  const found = files.filter((f) => re.test(f));
+  if (found.length !== 1) throw new Error(`post-build: expected one ${what} in ${dir}, found ${found.join(', ') || 'none'}`);
+  return found[0];
+};
+const glueName = one(/^dossier-app-[0-9a-f]+\.js$/, 'wasm-bindgen JS file');
+const wasmName = one(/^dossier-app-[0-9a-f]+_bg\.wasm$/, 'wasm file');
+// The style sheets in the order index.html links them.
+const cssNames = [...read('index.html').matchAll(/<link[^>]*href="?\.?\/?([^" >]+\.css)"?[^>]*>/g)].map((m) => m[1]);
+
+// Leptos always links server_fn, whose wasm-streams dependency exports three
+// stream adapter classes (IntoUnderlyingSource, ...). A client-side app never
+// calls them, but as exports they cannot be dropped by the linker; they and
+// the future-to-promise code behind them cost about 2 kB brotli. Remove them
+// from the glue and the module, then let wasm-opt drop what they alone used.
+const STREAM_EXPORT = /^(__wbg_)?intounderlying/;
+function dropStreamExports(glue, wasmPath) {
+  const trimmed = glue
+    .replace(/^export class (IntoUnderlying\w+) \{[\s\S]*?^\}\n(if \(Symbol\.dispose\) \1\.prototype\[Symbol\.dispose\] = \1\.prototype\.free;\n)?/gm, '')
+    .replace(/^const IntoUnderlying\w+Finalization = [\s\S]*?;\n/gm, '');
+  if (/IntoUnderlying|intounderlying/.test(trimmed)) {
+    throw new Error('post-build: the wasm-bindgen glue changed shape around the wasm-streams classes; update dropStreamExports');
+  }
+  const b = readFileSync(wasmPath);
+  let p = 8;
+  const leb = () => {
+    let r = 0, shift = 0, x;
+    do { x = b[p++]; r |= (x & 0x7f) << shift; shift += 7; } while (x & 0x80);
+    return r >>> 0;
+  };
+  const enc = (n) => {
+    const out = [];
+    do { let x = n & 0x7f; n >>>= 7; if (n) x |= 0x80; out.push(x); } while (n);
+    return Buffer.from(out);
+  };
+  const parts = [b.subarray(0, 8)];
+  let dropped = 0;
+  while (p < b.length) {
+    const start = p;
+    const id = b[p++];
+    const end = leb() + p;
+    if (id === 7) {
+      const kept = [];
+      for (let n = leb(); n > 0; n--) {
+        const at = p;
+        const len = leb();
+        const name = b.subarray(p, p + len).toString();
+        p += len + 1;
+        leb();
+        if (STREAM_EXPORT.test(name)) dropped++;
+        else kept.push(b.subarray(at, p));
+      }
+      const body = Buffer.concat([enc(kept.length), ...kept]);
+      parts.push(Buffer.from([7]), enc(body.length), body);
+    } else {
+      parts.push(b.subarray(start, end));
+    }
+    p = end;
+  }
+  if (dropped === 0) throw new Error('post-build: no wasm-streams export found in the wasm; update dropStreamExports');
+  writeFileSync(wasmPath, Buffer.concat(parts));
+  if (release) optimizeForBrotli(wasmPath);
+  return trimmed;
+}
+
+// Brotli's result swings by a few kB with the order of the same code, so the
+// module is optimised with a few equivalent wasm-opt pipelines and the one that
+// compresses smallest ships.
+function optimizeForBrotli(wasmPath) {
+  const wasmOpt = join(dirname(fileURLToPath(import.meta.url)), '..', 'node_modules', '.bin', 'wasm-opt');
+  const features = ['bulk-memory', 'nontrapping-float-to-int', 'sign-ext', 'mutable-globals', 'reference-types', 'multivalue'];
+  const pipelines = [['-Oz'], ['-Oz', '-Oz'], ['-Os'], ['-Oz', '--flatten', '--rereloop', '-Oz'], ['-Oz', '--flatten', '--rereloop', '-Oz', '-Oz'], ['-Oz', '--reorder-locals']];
+  const input = readFileSync(wasmPath);
+  let best;
+  for (const passes of pipelines) {
+    const out = `${wasmPath}.candidate`;
+    execFileSync(wasmOpt, [...features.map((f) => `--enable-${f}`), ...passes, wasmPath, '-o', out]);
+    const bytes = readFileSync(out);
+    const size = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+    if (!best || size < best.size) best = { size, bytes, passes };
+  }
+  rmSync(`${wasmPath}.candidate`);
+  writeFileSync(wasmPath, best.size < brotliCompressSync(input, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length ? best.bytes : input);
+  console.log(`post-build: wasm-opt ${best.passes.join(' ')} compresses smallest (${best.size} B brotli)`);
+}
+
+const terse = async (code) =>
+  release ? (await minify(code, { module: true, compress: { passes: 2 }, mangle: true })).code : code;
+
+let html = read('index.html');
+const inline = html.match(/<script type="?module"?>([\s\S]*?)<\/script>/);
+if (!inline) throw new Error('post-build: Trunk\'s bootstrap script was not found in index.html');
+
+// Shown when a newer build has been cached: the page keeps running the old one
+// until the reader chooses to reload, so no open article is lost.
+const serviceWorkerClient = `
+if ('serviceWorker' in navigator && /^https?:$/.test(location.protocol)) {
+  const offer = (worker) => {
+    if (!navigator.serviceWorker.controller || document.querySelector('.update-banner')) return;
+    const banner = document.createElement('div');
+    banner.className = 'update-banner';
+    banner.setAttribute('role', 'status');
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = 'Reload';
+    button.addEventListener('click', () => worker.postMessage('dossier:skip-waiting'));
+    banner.append('A newer version of this dossier is ready. ', button);
+    document.body.append(banner);
+  };
+  let reloading = false;
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (reloading || !document.querySelector('.update-banner')) return;
+    reloading = true;
+    location.reload();
+  });
+  navigator.serviceWorker.register('./sw.js').then((registration) => {
+    if (registration.waiting) offer(registration.waiting);
+    registration.addEventListener('updatefound', () => {
+      const worker = registration.installing;
+      worker?.addEventListener('statechange', () => {
+        if (worker.state === 'installed') offer(worker);
+      });
+    });
+  }, (error) => console.warn('Dossier: offline copy unavailable:', error.message));
+}
+`;
+
+// The single file, built from the unminified glue: its `export` statements go,
+// so that it can run as one inline module script.
+const glue = dropStreamExports(read(glueName), join(dir, wasmName));
+const stripped = glue
+  .replace(/^export function /gm, 'function ')
+  .replace(/^export class /gm, 'class ')
+  .replace(/^export const /gm, 'const ')
+  .replace(/^export \{[^}]*\};?$/gm, '');
+if (/^export /m.test(stripped)) throw new Error('post-build: the wasm-bindgen glue has an export this script does not handle');
+const wasmGz = gzipSync(readFileSync(join(dir, wasmName)), { level: 9 }).toString('base64');
+const singleScript = await terse(`${stripped}
+const packed = Uint8Array.from(atob(${JSON.stringify(wasmGz)}), (c) => c.charCodeAt(0));
+const wasmBytes = await new Response(new Blob([packed]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
+await __wbg_init({ module_or_path: wasmBytes });
+window.dossier = { search };
+`);
+const singleStyle = cssNames.map(read).join('\n');
+const cspHash = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+const singleCsp = `default-src 'none'; script-src ${cspHash(singleScript)} 'wasm-unsafe-eval'; style-src ${cspHash(singleStyle)}; img-src data:`;
+const head = html
+  .slice(0, html.search(/<body[\s>]/))
+  .replace(/^<!doctype html>\s*<html[^>]*>/i, '')
+  .replace(/<\/?head>/g, '')
+  .replace(/<link[^>]*rel="?(stylesheet|modulepreload|preload)"?[^>]*>/g, '')
+  .replace(inline[0], '');
+const noscript = html.match(/<noscript>[\s\S]*?<\/noscript>/)?.[0] ?? '';
+write(
+  'dossier.html',
+  `<!doctype html><html lang=en><head><meta http-equiv="Content-Security-Policy" content="${singleCsp}">${head}` +
+    `<style>${singleStyle}</style><script type=module>${singleScript}</script></head><body>${noscript}</body></html>`,
+);
+write('dossier.csp.txt', `${singleCsp}\n`);
+
+// The hosted app: one style sheet instead of one request per source file,
+// the bootstrap in a file, minified glue, manifest, service worker.
+const styleName = `style-${hash(singleStyle)}.css`;
+write(styleName, singleStyle);
+for (const name of cssNames) rmSync(join(dir, name));
+let linked = false;
+html = html.replace(/<link[^>]*href="?[^" >]+\.css"?[^>]*>/g, () => {
+  if (linked) return '';
+  linked = true;
+  return `<link href=./${styleName} rel=stylesheet>`;
+});
+const boot = await terse(`${inline[1]}\n${serviceWorkerClient}`);
+const bootName = `boot-${hash(boot)}.js`;
+write(bootName, boot);
+write(glueName, await terse(glue));
+html = html.replace(
+  inline[0],
+  `<script type=module src=./${bootName}></script><link rel=manifest href=./manifest.webmanifest><meta name=theme-color content=#1d3557>`,
+);
+write('index.html', html);
+
+write(
+  'icon.svg',
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="12" fill="#1d3557"/>' +
+    '<path d="M18 14h18l10 10v26H18z" fill="#f1faee"/><path d="M24 30h16M24 36h16M24 42h10" stroke="#1d3557" stroke-width="3"/></svg>\n',
+);
+write(
+  'manifest.webmanifest',
+  `${JSON.stringify(
+    {
+      name: 'Dossier',
+      short_name: 'Dossier',
+      description: 'A searchable, offline collection of news articles.',
+      start_url: './',
+      scope: './',
+      display: 'standalone',
+      background_color: '#ffffff',
+      theme_color: '#1d3557',
+      icons: [{ src: 'icon.svg', sizes: 'any', type: 'image/svg+xml' }],
+    },
+    null,
+    2,
+  )}\n`,
+);
+
+// Everything the hosted app loads; the single file and its CSP note are
+// downloads, not part of it.
+const assets = readdirSync(dir)
+  .filter((f) => !['sw.js', 'dossier.html', 'dossier.csp.txt'].includes(f))
+  .sort();
+const version = hash(assets.map((f) => f + '\0' + readFileSync(join(dir, f)).toString('base64')).join('\0'));
+const sw = `// Dossier's service worker: caches this build's files under a name from
+// their content, serves them offline, and drops other builds' caches once a
+// new one takes over.
+const PREFIX = 'dossier:' + self.registration.scope + ':';
+const CACHE = PREFIX + ${JSON.stringify(version)};
+const ASSETS = ${JSON.stringify(['./', ...assets.map((f) => './' + f)])};
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(ASSETS)));
+});
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches.keys()
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith(PREFIX) && k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
+});
+self.addEventListener('message', (event) => {
+  if (event.data === 'dossier:skip-waiting') self.skipWaiting();
+});
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET' || new URL(request.url).origin !== location.origin) return;
+  event.respondWith(
+    caches.open(CACHE).then(async (cache) =>
+      (await cache.match(request, { ignoreSearch: true })) ??
+      (request.mode === 'navigate' ? await cache.match('./') : undefined) ??
+      fetch(request),
+    ),
+  );
+});
+`;
+write('sw.js', sw);
+console.log(`post-build: ${bootName}, sw.js (cache ${version}), manifest, dossier.html${release ? ', JS minified' : ''}`);
