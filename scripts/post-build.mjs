@@ -12,7 +12,7 @@
 // Run by hand: TRUNK_STAGING_DIR=dist TRUNK_PROFILE=release node scripts/post-build.mjs
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -99,17 +99,23 @@ function dropStreamExports(glue, wasmPath) {
 function optimizeForBrotli(wasmPath) {
   const wasmOpt = join(dirname(fileURLToPath(import.meta.url)), '..', 'node_modules', '.bin', 'wasm-opt');
   const features = ['bulk-memory', 'nontrapping-float-to-int', 'sign-ext', 'mutable-globals', 'reference-types', 'multivalue'];
-  const pipelines = [['-Oz'], ['-Oz', '-Oz'], ['-Os'], ['-Oz', '--flatten', '--rereloop', '-Oz'], ['-Oz', '--flatten', '--rereloop', '-Oz', '-Oz'], ['-Oz', '--reorder-locals']];
+  const large = statSync(wasmPath).size > 4e6;
+  // A large corpus makes each brotli run slow and the code a small share: one pipeline.
+  const pipelines = large ? [['-Oz']] : [['-Oz'], ['-Oz', '-Oz'], ['-Os'], ['-Oz', '--flatten', '--rereloop', '-Oz'], ['-Oz', '--flatten', '--rereloop', '-Oz', '-Oz'], ['-Oz', '--reorder-locals']];
   const input = readFileSync(wasmPath);
   let best;
   for (const passes of pipelines) {
     const out = `${wasmPath}.candidate`;
     execFileSync(wasmOpt, [...features.map((f) => `--enable-${f}`), ...passes, wasmPath, '-o', out]);
     const bytes = readFileSync(out);
-    const size = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+    const size = large ? bytes.length : brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
     if (!best || size < best.size) best = { size, bytes, passes };
   }
   rmSync(`${wasmPath}.candidate`);
+  if (large) {
+    writeFileSync(wasmPath, best.bytes);
+    return;
+  }
   writeFileSync(wasmPath, best.size < brotliCompressSync(input, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length ? best.bytes : input);
   console.log(`post-build: wasm-opt ${best.passes.join(' ')} compresses smallest (${best.size} B brotli)`);
 }

@@ -155,6 +155,12 @@ pub fn tokenize_into(text: &str, first_pos: u32, out: &mut Vec<Token>) -> u32 {
 /// Calls `f` for each token of `text` without allocating per token (snippets
 /// and highlighting tokenize whole articles on every query).
 pub fn for_each_token(text: &str, first_pos: u32, mut f: impl FnMut(TokenRef<'_>)) -> u32 {
+    each_token(text, first_pos, &mut f)
+}
+
+/// The tokenizer behind `for_each_token`, taking `f` as `dyn` so that its code
+/// exists once in the wasm rather than once per caller (about 2 kB each).
+fn each_token(text: &str, first_pos: u32, f: &mut dyn FnMut(TokenRef<'_>)) -> u32 {
     let chars: Vec<char> = text.chars().collect();
     let mut pos = first_pos;
     let mut i = 0;
@@ -273,15 +279,15 @@ pub fn for_each_token(text: &str, first_pos: u32, mut f: impl FnMut(TokenRef<'_>
         parts.push((seg_byte, buf.len(), seg_start, end));
         if parts.len() == 1 {
             if !buf.is_empty() {
-                emit(&mut f, &buf, seg_start, end, pos, TokenKind::Word);
+                emit(f, &buf, seg_start, end, pos, TokenKind::Word);
                 pos += 1;
             }
         } else {
             // Parts are contiguous in `buf`, so the whole word is all of it.
-            emit(&mut f, &buf, parts[0].2, end, pos, TokenKind::Whole);
+            emit(f, &buf, parts[0].2, end, pos, TokenKind::Whole);
             for &(b0, b1, s, e) in &parts {
                 if b1 > b0 {
-                    emit(&mut f, &buf[b0..b1], s, e, pos, TokenKind::Part);
+                    emit(f, &buf[b0..b1], s, e, pos, TokenKind::Part);
                     pos += 1;
                 }
             }

@@ -1,0 +1,203 @@
+// The in-browser benchmark of issue 7 (run on demand, not part of CI's pass or
+// fail). For each folder it builds the app on it, opens it in headless
+// Chromium and prints:
+//   - navigation -> first results painted, and the wasm memory after start;
+//   - query latency through the module's JS search(), p50 / p95 per kind, with
+//     how often the known item comes first and in the top 10 (the query set is
+//     the native benchmarks' one: core/examples/queries.rs);
+//   - keystroke -> results in the DOM and -> next frame, p50 / p95, over a
+//     scripted typing session.
+//
+//     python3 scripts/corpus.py                     # target/corpus/news-3824
+//     node scripts/bench-browser.mjs                # seeds and news-3824
+//     node scripts/bench-browser.mjs FOLDER...      # any folders
+//
+// Pages are served cross-origin isolated (COOP + COEP) so that
+// performance.now() has microsecond resolution instead of 100 µs.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { serve } from './static-server.mjs';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const folders = process.argv.slice(2).length
+  ? process.argv.slice(2)
+  : ['seeds', 'target/corpus/news-3824'].filter((f) => existsSync(join(ROOT, f)) || console.log(`skipped ${f}: missing (python3 scripts/corpus.py writes it)`));
+const PATH = `${join(homedir(), '.cargo', 'bin')}:${join(ROOT, 'node_modules', '.bin')}:${process.env.PATH}`;
+const LOADS = 5;
+const ROUNDS = 3;
+const TYPED_QUERIES = 20;
+
+const ms = (x) => (x < 1 ? `${(x * 1000).toFixed(0)} µs` : `${x.toFixed(1)} ms`).padStart(9);
+const mb = (x) => (x < 1e6 ? `${(x / 1e3).toFixed(1)} kB` : `${(x / 1e6).toFixed(1)} MB`);
+const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return { p50: pct(s, 50), p95: pct(s, 95), n: s.length };
+};
+const original = (id) => id.replace(/_c\d+$/, '');
+
+function run(cmd, args, env = {}) {
+  const r = spawnSync(cmd, args, { cwd: ROOT, env: { ...process.env, PATH, ...env }, encoding: 'utf8', maxBuffer: 1 << 30 });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed:\n${r.stderr}`);
+  return r.stdout;
+}
+
+const rawSize = (dir) => readdirSync(dir).reduce((n, f) => n + statSync(join(dir, f)).size, 0);
+
+// Records when the first result list is painted, and the wasm memory once the
+// module has started.
+const PAGE_PROBE = () => {
+  const t = {};
+  window.__bench = t;
+  addEventListener('TrunkApplicationStarted', (e) => {
+    t.started = performance.now();
+    t.memory = e.detail.wasm.memory.buffer.byteLength;
+    window.__wasm = e.detail.wasm;
+  });
+  new MutationObserver((_, observer) => {
+    if (document.querySelector('[aria-label="Articles"] li')) {
+      observer.disconnect();
+      t.dom = performance.now();
+      requestAnimationFrame(() => (t.painted = performance.now()));
+    }
+  }).observe(document, { subtree: true, childList: true });
+};
+
+async function bench(folder) {
+  const name = basename(folder);
+  const dist = join(ROOT, 'target', 'bench', name);
+  console.log(`\n== ${name}: ${readdirSync(folder).length} files, ${mb(rawSize(folder))} of raw text`);
+  let t = Date.now();
+  run('trunk', ['build', '--release', '--dist', dist], { DOSSIER_SEEDS: resolve(folder) });
+  console.log(`build (trunk --release): ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  const queries = JSON.parse(run('cargo', ['run', '--release', '-q', '-p', 'dossier-core', '--example', 'queries', '--', resolve(folder)]));
+  const isolated = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
+  const { server, url } = await serve(dist, 0, isolated);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--enable-precise-memory-info'],
+  });
+  try {
+    // Navigation -> first results painted, each load in a fresh profile (no cache, no service worker).
+    const loads = [];
+    for (let i = 0; i < LOADS; i++) {
+      const context = await browser.newContext({ serviceWorkers: 'block' });
+      const page = await context.newPage();
+      await page.addInitScript(PAGE_PROBE);
+      await page.goto(url);
+      await page.waitForFunction(() => window.__bench.painted, null, { timeout: 60000 });
+      loads.push(await page.evaluate(() => ({ ...window.__bench, heap: performance.memory?.usedJSHeapSize })));
+      await context.close();
+    }
+    const painted = stats(loads.map((l) => l.painted));
+    const started = stats(loads.map((l) => l.started));
+    console.log(`navigation -> first results painted: p50 ${ms(painted.p50)}, worst ${ms(Math.max(...loads.map((l) => l.painted)))} (${LOADS} cold loads; wasm started at p50 ${ms(started.p50)})`);
+    console.log(`wasm memory after start: ${mb(loads[0].memory)} (raw text ${mb(rawSize(folder))}, ratio ${(loads[0].memory / rawSize(folder)).toFixed(2)}); JS heap ${mb(loads[0].heap ?? 0)}`);
+
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.addInitScript(PAGE_PROBE);
+    await page.goto(url);
+    await page.waitForFunction(() => window.__bench.painted, null, { timeout: 60000 });
+    if (!(await page.evaluate(() => crossOriginIsolated))) console.log('warning: not cross-origin isolated; timings are coarse');
+
+    // Query latency through the module's search(), fastest of ROUNDS per query.
+    const results = await page.evaluate(
+      async ([queries, rounds]) => {
+        const { search } = await import(document.querySelector('link[rel=modulepreload]').href);
+        const options = (q) => ({ limit: 10, ...(q.year ? { filters: { year: [q.year] } } : {}) });
+        const best = queries.map(() => Infinity);
+        const found = [];
+        for (let r = 0; r <= rounds; r++) {
+          queries.forEach((q, i) => {
+            const o = options(q);
+            const t0 = performance.now();
+            const hits = search(q.query, o);
+            const dt = performance.now() - t0;
+            if (r > 0) best[i] = Math.min(best[i], dt);
+            if (r === 0) found[i] = hits.map((h) => h.id);
+          });
+        }
+        return { best, found, memory: window.__wasm.memory.buffer.byteLength };
+      },
+      [queries, ROUNDS],
+    );
+    console.log(`\nquery latency through search() (fastest of ${ROUNDS}), known item first / in top 10:`);
+    console.log(`${'kind'.padEnd(16)}${'n'.padStart(5)}${'p50'.padStart(10)}${'p95'.padStart(10)}${'top 1'.padStart(9)}${'top 10'.padStart(9)}`);
+    for (const kind of [...new Set(queries.map((q) => q.kind))]) {
+      const idx = queries.map((q, i) => (q.kind === kind ? i : -1)).filter((i) => i >= 0);
+      const s = stats(idx.map((i) => results.best[i]));
+      const known = idx.filter((i) => queries[i].target);
+      const top = (k) => known.length
+        ? `${((100 * known.filter((i) => results.found[i].slice(0, k).some((id) => original(id) === queries[i].target)).length) / known.length).toFixed(1)}%`
+        : '-';
+      console.log(`${kind.padEnd(16)}${String(s.n).padStart(5)}${ms(s.p50).padStart(10)}${ms(s.p95).padStart(10)}${top(1).padStart(9)}${top(10).padStart(9)}`);
+    }
+    console.log(`wasm memory after ${queries.length * (ROUNDS + 1)} searches: ${mb(results.memory)}`);
+
+    // Keystroke -> results in the DOM -> next frame, over a typing session.
+    await page.evaluate(() => {
+      window.__keys = [];
+      const box = document.querySelector('input[type=search]');
+      box.addEventListener('input', (e) => {
+        const rec = { t0: e.timeStamp };
+        window.__keys.push(rec);
+        const observer = new MutationObserver(() => {
+          observer.disconnect();
+          rec.dom = performance.now();
+        });
+        observer.observe(document.querySelector('main'), { subtree: true, childList: true, characterData: true });
+        // This keystroke's update runs in the microtasks after the event, so
+        // any mutation of it is seen before the next frame.
+        requestAnimationFrame(() => {
+          rec.frame = performance.now();
+          observer.disconnect();
+        });
+      }, { capture: true });
+    });
+    const box = page.getByRole('searchbox', { name: 'Search articles' });
+    const typed = queries.filter((q) => q.kind === 'exact').slice(0, TYPED_QUERIES);
+    for (const q of typed) {
+      await box.fill('');
+      await box.pressSequentially(q.query, { delay: 30 });
+      await page.waitForTimeout(50);
+    }
+    const keys = (await page.evaluate(() => window.__keys)).filter((k) => k.frame);
+    const dom = stats(keys.filter((k) => k.dom).map((k) => k.dom - k.t0));
+    const frame = stats(keys.map((k) => k.frame - k.t0));
+    console.log(`\nkeystroke -> results in the DOM: p50 ${ms(dom.p50)}, p95 ${ms(dom.p95)} (${dom.n} keystrokes that changed the page)`);
+    console.log(`keystroke -> next frame:         p50 ${ms(frame.p50)}, p95 ${ms(frame.p95)} (${frame.n} keystrokes, ${typed.length} queries typed)`);
+
+    // Opening an article from the results: click -> reader heading -> next frame.
+    const opens = [];
+    for (const q of typed.slice(0, 10)) {
+      await box.fill(q.query);
+      await page.getByRole('list', { name: 'Articles' }).getByRole('link').first().waitFor();
+      opens.push(
+        await page.evaluate(async () => {
+          const link = document.querySelector('[aria-label="Articles"] a');
+          const t0 = performance.now();
+          link.click();
+          await new Promise((ok) => requestAnimationFrame(ok));
+          const t = performance.now() - t0;
+          history.back();
+          await new Promise((ok) => setTimeout(ok, 100));
+          return t;
+        }),
+      );
+    }
+    const open = stats(opens);
+    console.log(`open an article -> next frame:   p50 ${ms(open.p50)}, p95 ${ms(open.p95)} (${open.n} articles)`);
+    await context.close();
+  } finally {
+    await browser.close();
+    const closed = new Promise((ok) => server.close(ok));
+    server.closeAllConnections();
+    await closed;
+  }
+}
+
+for (const folder of folders) await bench(folder);
