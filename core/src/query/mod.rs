@@ -304,8 +304,12 @@ impl<'a> Corpus<'a> {
             }
         }
         let n = self.len();
-        let mut order: Vec<usize> = (0..infos.len()).collect();
-        order.sort_unstable_by_key(|&j| (infos[j].df, j));
+        // Rarest word first. Sorting (df, index) pairs shares the sort code
+        // of the other (u32, usize) sorts in the wasm.
+        let mut by_df: Vec<(u32, usize)> =
+            infos.iter().enumerate().map(|(j, i)| (i.df, j)).collect();
+        by_df.sort_unstable();
+        let order: Vec<usize> = by_df.into_iter().map(|(_, j)| j).collect();
         let first = &infos[order[0]];
         let w = idf(first.df, n);
         let mut docs: Vec<(u32, f32)> = first
@@ -427,11 +431,13 @@ impl<'a> Corpus<'a> {
         snip: &mut Vec<(TermInfo, u16)>,
         near: &mut [Vec<TermInfo>],
     ) {
-        let mut order: Vec<(u64, usize)> = clauses
+        // Cheapest clause first; costs are postings bytes, which fit a u32 in
+        // any corpus a browser can hold, and (u32, usize) shares sort code.
+        let mut order: Vec<(u32, usize)> = clauses
             .iter()
             .zip(expanded)
             .enumerate()
-            .map(|(c, (clause, e))| (self.clause_cost(clause, e), c))
+            .map(|(c, (clause, e))| (self.clause_cost(clause, e).min(u32::MAX as u64) as u32, c))
             .collect();
         order.sort_unstable();
         let mut need = 0u32;
