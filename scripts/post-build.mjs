@@ -161,6 +161,50 @@ if ('serviceWorker' in navigator && /^https?:$/.test(location.protocol)) {
 }
 `;
 
+// iframe mode (index.html#embed): a compact view that tells the host page its
+// height and takes {type: "dossier:navigate", query, filters} from it. Anything
+// else the parent posts is ignored. Plain JS beside the app: the app only
+// keeps "embed" in its URLs, and links that drop it get it back here.
+const embedClient = `
+{
+  const EMBED = /(?:^#|&)embed(?:=[^&]*)?(?:&|$)/;
+  if (EMBED.test(location.hash)) {
+    document.documentElement.classList.add('embedded');
+    addEventListener('hashchange', () => {
+      if (!EMBED.test(location.hash)) history.replaceState(null, '', '#embed' + (location.hash.length > 1 ? '&' + location.hash.slice(1) : ''));
+    });
+    if (window.parent !== window) {
+      let last = -1;
+      const report = () => {
+        const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+        if (height !== last) parent.postMessage({ type: 'dossier:resize', height: (last = height) }, '*');
+      };
+      new ResizeObserver(report).observe(document.documentElement);
+      const FACETS = ['outlet', 'year', 'person', 'place', 'org'];
+      const plain = (v) => v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype;
+      const text = (v) => typeof v === 'string' && v.length <= 2000;
+      const values = (v) => text(v) || (Array.isArray(v) && v.length <= 50 && v.every(text));
+      const valid = (d) =>
+        plain(d) && d.type === 'dossier:navigate' &&
+        Object.keys(d).every((k) => ['type', 'query', 'filters'].includes(k)) &&
+        (d.query === undefined || text(d.query)) &&
+        (d.filters === undefined || (plain(d.filters) && Object.entries(d.filters).every(([k, v]) => FACETS.includes(k) && values(v))));
+      addEventListener('message', (event) => {
+        if (event.source !== window.parent || !valid(event.data)) return;
+        const { query = '', filters = {} } = event.data;
+        const pairs = ['embed'];
+        if (query) pairs.push('q=' + encodeURIComponent(query));
+        for (const key of FACETS) for (const v of [].concat(filters[key] ?? [])) pairs.push(key + '=' + encodeURIComponent(v));
+        const oldURL = location.href;
+        // Replace, not push: the host page's Back button stays the host's.
+        history.replaceState(null, '', '#' + pairs.join('&'));
+        dispatchEvent(new HashChangeEvent('hashchange', { oldURL, newURL: location.href }));
+      });
+    }
+  }
+}
+`;
+
 // The single file, built from the unminified glue: its `export` statements go,
 // so that it can run as one inline module script.
 const glue = dropStreamExports(read(glueName), join(dir, wasmName));
@@ -171,7 +215,8 @@ const stripped = glue
   .replace(/^export \{[^}]*\};?$/gm, '');
 if (/^export /m.test(stripped)) throw new Error('post-build: the wasm-bindgen glue has an export this script does not handle');
 const wasmGz = gzipSync(readFileSync(join(dir, wasmName)), { level: 9 }).toString('base64');
-const singleScript = await terse(`${stripped}
+const singleScript = await terse(`${embedClient}
+${stripped}
 const packed = Uint8Array.from(atob(${JSON.stringify(wasmGz)}), (c) => c.charCodeAt(0));
 const wasmBytes = await new Response(new Blob([packed]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
 await __wbg_init({ module_or_path: wasmBytes });
@@ -205,7 +250,7 @@ html = html.replace(/<link[^>]*href="?[^" >]+\.css"?[^>]*>/g, () => {
   linked = true;
   return `<link href=./${styleName} rel=stylesheet>`;
 });
-const boot = await terse(`${inline[1]}\n${serviceWorkerClient}`);
+const boot = await terse(`${embedClient}\n${inline[1]}\n${serviceWorkerClient}`);
 const bootName = `boot-${hash(boot)}.js`;
 write(bootName, boot);
 write(glueName, await terse(glue));

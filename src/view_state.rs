@@ -17,6 +17,9 @@ pub struct ViewState {
     pub sort: Sort,
     /// The id of the open article, if any.
     pub article: Option<String>,
+    /// Shown in another page's iframe (`#embed`): a compact view. Kept in
+    /// every URL of the session so that it survives navigation.
+    pub embed: bool,
 }
 
 impl ViewState {
@@ -26,6 +29,7 @@ impl ViewState {
             match key.as_str() {
                 "q" => state.query = value.chars().take(MAX_QUERY_CHARS).collect(),
                 "article" if !value.is_empty() => state.article = Some(value),
+                "embed" => state.embed = true,
                 "sort" => match value.as_str() {
                     "newest" => state.sort = Sort::Newest,
                     "oldest" => state.sort = Sort::Oldest,
@@ -48,6 +52,9 @@ impl ViewState {
 
     pub fn to_hash(&self) -> String {
         let mut pairs = Vec::new();
+        if self.embed {
+            pairs.push("embed".to_string());
+        }
         if !self.query.is_empty() {
             pairs.push(format!("q={}", encode(&self.query)));
         }
@@ -185,6 +192,7 @@ mod tests {
             query: "putin \"phone call\" -x & y=z %".into(),
             sort: Sort::Oldest,
             article: Some("a b&c=d/é".into()),
+            embed: true,
             ..ViewState::default()
         };
         s.filters.person = vec!["Donald Trump".into(), "Vladimir Putin".into()];
@@ -192,6 +200,7 @@ mod tests {
         s.filters.year = vec!["2017".into()];
         assert_eq!(ViewState::from_hash(&s.to_hash()), s);
         assert_eq!(ViewState::default().to_hash(), "");
+        assert!(s.to_hash().starts_with("#embed&q="));
     }
 
     #[test]
