@@ -231,11 +231,11 @@ const head = html
   .replace(/<\/?head>/g, '')
   .replace(/<link[^>]*rel="?(stylesheet|modulepreload|preload)"?[^>]*>/g, '')
   .replace(inline[0], '');
-const noscript = html.match(/<noscript>[\s\S]*?<\/noscript>/)?.[0] ?? '';
+const body = html.match(/<body[^>]*>([\s\S]*?)(<\/body>|$)/)?.[1] ?? '';
 write(
   'dossier.html',
   `<!doctype html><html lang=en><head><meta http-equiv="Content-Security-Policy" content="${singleCsp}">${head}` +
-    `<style>${singleStyle}</style><script type=module>${singleScript}</script></head><body>${noscript}</body></html>`,
+    `<style>${singleStyle}</style><script type=module>${singleScript}</script></head><body>${body}</body></html>`,
 );
 write('dossier.csp.txt', `${singleCsp}\n`);
 

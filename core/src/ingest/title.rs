@@ -21,7 +21,15 @@ pub fn is_candidate(s: &str) -> bool {
         && s.chars().count() <= 250
         && !is_prose(s)
         && !s.ends_with([',', ';'])
-        && s.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'".contains(c))
+        && (s.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'".contains(c))
+            || is_hashtag_start(s))
+}
+
+/// "#MyFreedomDay: Students stand up…": a headline may open with a hashtag.
+fn is_hashtag_start(s: &str) -> bool {
+    s.strip_prefix('#')
+        .and_then(|rest| rest.chars().next())
+        .is_some_and(char::is_alphanumeric)
 }
 
 /// A line that may be a headline even though it ends like a sentence, when
@@ -131,6 +139,15 @@ pub fn derive(first_paragraph: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_headline_may_open_with_a_hashtag() {
+        assert!(is_candidate(
+            "#MyFreedomDay: Students stand up to slavery on March 14"
+        ));
+        assert!(!is_candidate("# # navigation"));
+        assert!(!is_candidate("#"));
+    }
 
     #[test]
     fn first_sentence_skips_abbreviations() {
