@@ -149,7 +149,7 @@ fn date(options: &JsValue, key: &str) -> Option<Date> {
     let date = Date::parse_iso(&text);
     if date.is_none() {
         warn(&format!(
-            "Dossier: ignoring option `search options.{key}`: {text:?} is not a YYYY-MM-DD date"
+            "Dossier: ignoring option `search options.{key}`: \"{text}\" is not a YYYY-MM-DD date"
         ));
     }
     date

@@ -143,14 +143,19 @@ impl<'a> Corpus<'a> {
         for (s, want) in fixed {
             if sections[s as usize].len() != want {
                 return Err(CorpusError::Corrupt(format!(
-                    "section {s:?} has {} bytes, expected {want}",
+                    "section {} has {} bytes, expected {want}",
+                    s as usize,
                     sections[s as usize].len()
                 )));
             }
         }
         let map = |s: Section| {
             fst::Map::new(sections[s as usize])
-                .map_err(|e| CorpusError::Corrupt(format!("{s:?} dictionary: {e}")))
+                // No `{e}` or `{s:?}`: their formatting code would ship in the
+                // wasm for an error the app only reports as "damaged".
+                .map_err(|_| {
+                    CorpusError::Corrupt(format!("dictionary {} is not a valid fst", s as usize))
+                })
         };
         let averages = std::array::from_fn(|f| {
             f32::from_bits(u32_at(sections[Section::FieldAverages as usize], f)).max(1.0)
