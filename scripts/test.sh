@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every check, in the order that fails fastest: formatting, lints (native and
-# wasm), native tests, wasm tests in headless Chromium, the release build, and
-# the end-to-end tests in headless Chromium. Stops at the first failure.
+# wasm), native tests, wasm tests in headless Chromium, the release build, the
+# end-to-end tests in headless Chromium, and the untrusted-text test, which
+# builds its own app from hostile seeds. Stops at the first failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/setup.sh --test
@@ -28,3 +29,7 @@ scripts/build.sh
 
 step "end-to-end tests in headless Chromium"
 node --test --test-concurrency=1 --test-timeout=60000 tests/e2e/
+
+# Its own step: the build it makes takes longer than the per-file timeout above.
+step "untrusted article text, built into its own app"
+node --test --test-timeout=900000 tests/e2e/untrusted-text.mjs
