@@ -34,6 +34,8 @@ async function audit(page, where) {
 }
 
 async function setTheme(page, theme) {
+  // Reload only once the app has loaded: a reload mid-load aborts the wasm request.
+  await page.getByRole('list', { name: 'Articles' }).waitFor();
   await page.evaluate((t) => localStorage.setItem('dossier.theme', t), theme);
   await page.reload();
 }
@@ -42,42 +44,46 @@ for (const theme of ['light', 'dark', 'sepia']) {
   test(`no axe violations in the ${theme} theme`, async () => {
     const app = await openApp(browser.context);
     const { page } = app;
-    await setTheme(page, theme);
-    await page.getByRole('list', { name: 'Articles' }).waitFor();
-    await audit(page, `${theme}: the list`);
+    // Closed whatever happens: a server left open holds the file until its timeout.
+    try {
+      await setTheme(page, theme);
+      await page.getByRole('list', { name: 'Articles' }).waitFor();
+      await audit(page, `${theme}: the list`);
 
-    await page.getByRole('searchbox', { name: 'Search articles' }).fill('kremlin');
-    await expect(() => page.getByRole('status').textContent(), '5 articles');
-    await page.getByRole('list', { name: 'Articles' }).locator('mark').first().waitFor();
-    await audit(page, `${theme}: a search with results`);
+      await page.getByRole('searchbox', { name: 'Search articles' }).fill('kremlin');
+      await expect(() => page.getByRole('status').textContent(), '5 articles');
+      await page.getByRole('list', { name: 'Articles' }).locator('mark').first().waitFor();
+      await audit(page, `${theme}: a search with results`);
 
-    await page.getByRole('link', { name: /White House Calls 1st Phone/ }).click();
-    const reader = page.getByRole('region', { name: 'Reader' });
-    await reader.getByRole('heading', { level: 1 }).waitFor();
-    await reader.getByRole('button', { name: 'Next match' }).click();
-    await reader.locator('mark[aria-current]').waitFor();
-    await page.getByText('6 reader comments').click();
-    await audit(page, `${theme}: the reader, two panes`);
+      await page.getByRole('link', { name: /White House Calls 1st Phone/ }).click();
+      const reader = page.getByRole('region', { name: 'Reader' });
+      await reader.getByRole('heading', { level: 1 }).waitFor();
+      await reader.getByRole('button', { name: 'Next match' }).click();
+      await reader.locator('mark[aria-current]').waitFor();
+      await page.getByText('6 reader comments').click();
+      await audit(page, `${theme}: the reader, two panes`);
 
-    await page.setViewportSize({ width: 375, height: 800 });
-    await audit(page, `${theme}: the reader, one pane`);
-    await page.keyboard.press('Escape');
-    await page.getByRole('button', { name: 'Filters' }).click();
-    await audit(page, `${theme}: the list with filters open, one pane`);
-    await page.setViewportSize({ width: 1280, height: 900 });
+      await page.setViewportSize({ width: 375, height: 800 });
+      await audit(page, `${theme}: the reader, one pane`);
+      await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: 'Filters' }).click();
+      await audit(page, `${theme}: the list with filters open, one pane`);
+      await page.setViewportSize({ width: 1280, height: 900 });
 
-    await page.getByRole('button', { name: 'Reading settings' }).click();
-    await page.getByRole('dialog', { name: 'Reading settings' }).waitFor();
-    await audit(page, `${theme}: reading settings`);
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('?');
-    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
-    await audit(page, `${theme}: keyboard shortcuts`);
-    await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: 'Reading settings' }).click();
+      await page.getByRole('dialog', { name: 'Reading settings' }).waitFor();
+      await audit(page, `${theme}: reading settings`);
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('?');
+      await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+      await audit(page, `${theme}: keyboard shortcuts`);
+      await page.keyboard.press('Escape');
 
-    await page.evaluate(() => localStorage.clear());
-    assert.deepEqual(app.problems(), []);
-    await app.close();
+      assert.deepEqual(app.problems(), []);
+    } finally {
+      await page.evaluate(() => localStorage.clear());
+      await app.close();
+    }
   });
 }
 
