@@ -36,8 +36,10 @@ fn on_key(dossier: Dossier, ev: &KeyboardEvent) {
     let key = ev.key();
     let handled = match key.as_str() {
         "Escape" => escape(dossier),
-        // Arrows select results from the search box or a result, and scroll elsewhere.
-        "ArrowDown" | "ArrowUp" => move_selection(key == "ArrowDown", !in_search),
+        // Down from the search box enters the results; between results the
+        // arrows move; elsewhere (and Up in the box) they keep their usual job.
+        "ArrowDown" => move_selection(true, !in_search),
+        "ArrowUp" => move_selection(false, true),
         _ if in_field => false,
         "/" => by_id("search-input").focus().is_ok(),
         "j" | "k" => move_selection(key == "j", false),

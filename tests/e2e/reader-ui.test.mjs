@@ -98,6 +98,8 @@ test('keyboard: / searches, j/k and arrows select, Enter opens, Esc closes then 
   await expect(() => count(page), '3 articles');
   const names = await titles(page);
 
+  await page.keyboard.press('ArrowUp');
+  assert.ok(await box.evaluate((el) => el === document.activeElement), 'Up in the box stays in the box');
   await page.keyboard.press('ArrowDown');
   await expect(() => focusedName(page), names[0]);
   await page.keyboard.press('j');
