@@ -121,7 +121,7 @@ function optimizeForBrotli(wasmPath) {
 }
 
 const terse = async (code) =>
-  release ? (await minify(code, { module: true, compress: { passes: 2 }, mangle: true })).code : code;
+  release ? (await minify(code, { module: true, toplevel: true, compress: { passes: 3, pure_getters: true }, mangle: true })).code : code;
 
 let html = read('index.html');
 const inline = html.match(/<script type="?module"?>([\s\S]*?)<\/script>/);

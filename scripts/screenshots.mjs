@@ -20,7 +20,9 @@ for (const scheme of ['light', 'dark']) {
       const app = await openApp(browser.context, { hash: shot.hash });
       await app.page.setViewportSize(device.viewport);
       await app.page.emulateMedia({ colorScheme: scheme });
-      await app.page.getByRole('main').getByRole('heading', { level: 1 }).waitFor();
+      // The reader's title is the last level-1 heading (the list's is visually hidden).
+      await app.page.getByRole('main').getByRole('heading', { level: 1 }).last().waitFor();
+      await app.page.waitForTimeout(300);
       const file = join(ROOT, 'docs', `${shot.name}-${device.name}-${scheme}.png`);
       await app.page.screenshot({ path: file });
       console.log(file);

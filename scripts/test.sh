@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Every check, in the order that fails fastest: formatting, lints (native and
 # wasm), native tests, wasm tests in headless Chromium, the release build and
-# its size budget, and the end-to-end tests in headless Chromium. Stops at the first failure.
+# its size budget, the end-to-end tests in headless Chromium, and the
+# untrusted-text test, which builds its own app from hostile seeds. Stops at
+# the first failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/setup.sh --test
@@ -31,3 +33,7 @@ node scripts/sizes.mjs dist --budget-brotli=150000 | tail -n 3
 
 step "end-to-end tests in headless Chromium"
 node --test --test-concurrency=1 --test-timeout=60000 tests/e2e/
+
+# Its own step: the build it makes takes longer than the per-file timeout above.
+step "untrusted article text, built into its own app"
+node --test --test-timeout=900000 tests/e2e/untrusted-text.mjs

@@ -1,6 +1,6 @@
 //! The App: the view state (mirrored in the URL hash), the search results
-//! derived from it, and the page frame that shows the search, the filters and
-//! the results, or the reader.
+//! derived from it, and the page frame: the search, the filters and the
+//! results, and the reader beside them (or instead of them on narrow screens).
 
 use dossier_core::Results;
 use leptos::prelude::*;
@@ -28,6 +28,9 @@ pub enum History {
 #[derive(Clone, Copy)]
 pub struct Dossier {
     pub state: RwSignal<ViewState>,
+    /// The state without the open article: the search the result list shows.
+    /// Opening an article or stepping through matches does not change it.
+    pub listing: Memo<ViewState>,
     pub results: Memo<Results<'static>>,
 }
 
@@ -78,8 +81,16 @@ pub fn App() -> impl IntoView {
         state.set(ViewState::from_hash(&current_hash()));
     });
     on_cleanup(move || listener.remove());
-    let results = Memo::new(move |_| state.with(|s| corpus().search(&s.to_request(PAGE_SIZE))));
-    provide_context(Dossier { state, results });
+    let listing = Memo::new(move |_| state.with(ViewState::without_article));
+    let results = Memo::new(move |_| listing.with(|s| corpus().search(&s.to_request(PAGE_SIZE))));
+    let dossier = Dossier {
+        state,
+        listing,
+        results,
+    };
+    provide_context(dossier);
+    crate::components::settings::restore();
+    crate::components::shortcuts::listen(dossier);
 
     // The reader is rebuilt only when another article opens, not on every state change.
     let reading = Memo::new(move |_| state.with(|s| s.article.clone()));
@@ -93,18 +104,21 @@ pub fn App() -> impl IntoView {
         <header class="site-header">
             <a class="brand" href="#">"Dossier"</a>
             <SearchBox />
+            <div class="header-tools">
+                <button type="button" class="tool-button" popovertarget="reading-settings">"Reading settings"</button>
+                <button type="button" class="tool-button" id="shortcuts-button" command="show-modal" commandfor="shortcuts">
+                    "Shortcuts"
+                </button>
+            </div>
         </header>
         <main id="main-content" tabindex="-1">
-            {move || match reading.get() {
-                Some(id) => view! { <Reader id=id /> }.into_any(),
-                None => view! {
-                    <div class="search-layout">
-                        <FacetPanel />
-                        <ResultList />
-                    </div>
-                }
-                .into_any(),
-            }}
+            <div class="search-layout" class:reading=move || reading.with(Option::is_some)>
+                <FacetPanel />
+                <ResultList />
+                {move || reading.get().map(|id| view! {
+                    <section class="reader-pane" aria-label="Reader"><Reader id=id /></section>
+                })}
+            </div>
         </main>
     }
 }

@@ -9,6 +9,8 @@ use dossier_core::{Filters, SearchRequest, Sort};
 const MAX_QUERY_CHARS: usize = 2_000;
 /// Most values kept per facet from a URL, so a crafted link stays cheap.
 const MAX_FACET_VALUES: usize = 50;
+/// Highest match position kept from a URL; the reader clamps it to the real count.
+const MAX_MATCH: usize = 100_000;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ViewState {
@@ -20,6 +22,8 @@ pub struct ViewState {
     /// Shown in another page's iframe (`#embed`): a compact view. Kept in
     /// every URL of the session so that it survives navigation.
     pub embed: bool,
+    /// The current query match in the open article, counted from 1.
+    pub match_at: Option<usize>,
 }
 
 impl ViewState {
@@ -30,6 +34,11 @@ impl ViewState {
                 "q" => state.query = value.chars().take(MAX_QUERY_CHARS).collect(),
                 "article" if !value.is_empty() => state.article = Some(value),
                 "embed" => state.embed = true,
+                "match" => {
+                    if let Some(n) = value.parse().ok().filter(|n| (1..=MAX_MATCH).contains(n)) {
+                        state.match_at = Some(n);
+                    }
+                }
                 "sort" => match value.as_str() {
                     "newest" => state.sort = Sort::Newest,
                     "oldest" => state.sort = Sort::Oldest,
@@ -70,6 +79,9 @@ impl ViewState {
         }
         if let Some(id) = &self.article {
             pairs.push(format!("article={}", encode(id)));
+            if let Some(n) = self.match_at {
+                pairs.push(format!("match={n}"));
+            }
         }
         if pairs.is_empty() {
             String::new()
@@ -82,6 +94,7 @@ impl ViewState {
     pub fn with_article(&self, id: &str) -> ViewState {
         ViewState {
             article: Some(id.to_string()),
+            match_at: None,
             ..self.clone()
         }
     }
@@ -90,6 +103,7 @@ impl ViewState {
     pub fn without_article(&self) -> ViewState {
         ViewState {
             article: None,
+            match_at: None,
             ..self.clone()
         }
     }
@@ -193,6 +207,7 @@ mod tests {
             sort: Sort::Oldest,
             article: Some("a b&c=d/é".into()),
             embed: true,
+            match_at: Some(3),
             ..ViewState::default()
         };
         s.filters.person = vec!["Donald Trump".into(), "Vladimir Putin".into()];
@@ -207,7 +222,9 @@ mod tests {
     fn ignores_junk_and_bounds_input() {
         assert_eq!(ViewState::from_hash("#"), ViewState::default());
         assert_eq!(
-            ViewState::from_hash("#zzz=1&&=&%&article=%4&sort=sideways&person="),
+            ViewState::from_hash(
+                "#zzz=1&&=&%&article=%4&sort=sideways&person=&match=0&match=-1&match=x&match=999999999"
+            ),
             ViewState {
                 article: Some("%4".into()),
                 ..ViewState::default()

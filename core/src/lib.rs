@@ -10,6 +10,7 @@ pub mod index;
 pub mod ingest;
 pub mod query;
 pub mod seeds;
+pub mod sort;
 
 pub use article::{
     Article, Block, BlockKind, Comment, Date, DateSource, Entities, EntityCount, TitleSource,

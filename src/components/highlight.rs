@@ -10,7 +10,7 @@ pub fn segments(text: &str, ranges: &[(usize, usize)]) -> Vec<(String, bool)> {
     let mut out = Vec::new();
     let mut at = 0;
     let mut sorted = ranges.to_vec();
-    sorted.sort_unstable();
+    dossier_core::sort::sort_ranges(&mut sorted);
     for (start, end) in sorted {
         let start = start.max(at).min(chars.len());
         let end = end.min(chars.len());

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::app::use_dossier;
 use crate::components::article_meta::ArticleMeta;
 use crate::components::highlight::Highlighted;
+use crate::components::match_nav::MatchNav;
 use crate::corpus_data::corpus;
 use crate::view_state::{facet_values, ViewState};
 
@@ -61,6 +62,8 @@ fn ArticleView(
     document().set_title(&format!("{} — Dossier", article.title));
     on_cleanup(|| document().set_title("Dossier"));
     let marks = marks.unwrap_or_default();
+    // The highlighter's ranges are sorted and disjoint: one <mark> each.
+    let total = marks.title.len() + marks.blocks.iter().map(Vec::len).sum::<usize>();
     let mut block_marks = marks.blocks.into_iter();
 
     view! {
@@ -75,6 +78,7 @@ fn ArticleView(
                 outlet=article.outlet.clone()
                 reading_minutes=article.reading_minutes()
             />
+            <MatchNav total />
             <div class="reader-body">
                 {article
                     .blocks

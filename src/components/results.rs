@@ -1,18 +1,21 @@
-//! The result list: a count announced to screen readers, then each hit with
-//! its title and snippet highlighted, linking to the reader with the search kept.
+//! The result list: a count announced to screen readers, the sort order, then
+//! each hit with its title and snippet highlighted, linking to the reader with
+//! the search kept. The open article's link is marked as the current one.
 
+use dossier_core::Sort;
 use leptos::prelude::*;
 
-use crate::app::use_dossier;
+use crate::app::{use_dossier, History};
 use crate::components::article_meta::ArticleMeta;
 use crate::components::highlight::Highlighted;
+use crate::view_state::ViewState;
 
 #[component]
 pub fn ResultList() -> impl IntoView {
     let dossier = use_dossier();
     let status = move || {
         dossier.results.with(|r| {
-            let query = dossier.state.with(|s| s.query.trim().to_string());
+            let query = dossier.listing.with(|s| s.query.trim().to_string());
             match (r.total, query.is_empty()) {
                 (0, true) => "No articles match these filters.".to_string(),
                 (0, false) => format!("No articles match “{query}”."),
@@ -21,27 +24,33 @@ pub fn ResultList() -> impl IntoView {
             }
         })
     };
+    let reading = Memo::new(move |_| dossier.state.with(|s| s.article.clone()));
     view! {
         <section class="results" aria-labelledby="results-heading">
             <h1 id="results-heading" class="visually-hidden">"Results"</h1>
-            <p class="result-count" role="status" aria-live="polite">{status}</p>
+            <div class="results-bar">
+                <p class="result-count" role="status" aria-live="polite">{status}</p>
+                <SortSelect />
+            </div>
             <Show when=move || dossier.results.with(|r| r.fallback)>
                 <p class="fallback-note">"No article has all of these words; these are the closest matches."</p>
             </Show>
             <ol class="cards" aria-label="Articles">
                 {move || {
-                    let state = dossier.state.get();
+                    let listing = dossier.listing.get();
                     dossier
                         .results
                         .get()
                         .hits
                         .into_iter()
                         .map(|hit| {
-                            let href = state.with_article(hit.id).to_hash();
+                            let href = listing.with_article(hit.id).to_hash();
+                            let id = hit.id;
+                            let current = move || reading.with(|r| r.as_deref() == Some(id)).then_some("page");
                             view! {
                                 <li class="card">
                                     <h2 class="card-title">
-                                        <a href=href><Highlighted text=hit.title ranges=hit.title_highlights /></a>
+                                        <a href=href aria-current=current><Highlighted text=hit.title ranges=hit.title_highlights /></a>
                                     </h2>
                                     <ArticleMeta date=hit.date outlet=hit.outlet.map(str::to_string) />
                                     <p class="card-lead"><Highlighted text=hit.snippet ranges=hit.highlights /></p>
@@ -52,5 +61,38 @@ pub fn ResultList() -> impl IntoView {
                 }}
             </ol>
         </section>
+    }
+}
+
+/// Relevance, newest or oldest first; each choice is a history entry.
+#[component]
+fn SortSelect() -> impl IntoView {
+    let dossier = use_dossier();
+    let value = move || match dossier.listing.with(|s| s.sort) {
+        Sort::Relevance => "relevance",
+        Sort::Newest => "newest",
+        Sort::Oldest => "oldest",
+    };
+    let change = move |ev| {
+        let sort = match event_target_value(&ev).as_str() {
+            "newest" => Sort::Newest,
+            "oldest" => Sort::Oldest,
+            _ => Sort::Relevance,
+        };
+        let next = ViewState {
+            sort,
+            ..dossier.state.get_untracked()
+        };
+        dossier.navigate(next, History::Push);
+    };
+    view! {
+        <div class="sort">
+            <label for="sort-select">"Sort"</label>
+            <select id="sort-select" prop:value=value on:change=change>
+                <option value="relevance">"Relevance"</option>
+                <option value="newest">"Newest first"</option>
+                <option value="oldest">"Oldest first"</option>
+            </select>
+        </div>
     }
 }

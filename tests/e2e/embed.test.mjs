@@ -55,7 +55,7 @@ test('the compact view shows search and results without the header chrome, and r
 
   // Reading an article keeps the compact view, and its height follows.
   await frame.getByRole('list', { name: 'Articles' }).getByRole('link').first().click();
-  await frame.getByRole('heading', { level: 1 }).waitFor();
+  await frame.getByRole('region', { name: 'Reader' }).getByRole('heading', { level: 1 }).waitFor();
   assert.match(await page.locator('iframe').evaluate((f) => f.contentWindow.location.hash), /^#embed&article=/);
   assert.deepEqual(problems, []);
   await page.close();

@@ -59,7 +59,7 @@ test('dossier.html works from file:// with every request blocked: search, filter
   await page.getByRole('group', { name: 'Outlet' }).getByRole('checkbox', { name: /SouthFront/ }).check();
   await expect(() => count(page), '1 article');
   await page.getByRole('list', { name: 'Articles' }).getByRole('link').first().click();
-  await expect(async () => /White House Calls/.test(await page.getByRole('heading', { level: 1 }).textContent()), true);
+  await expect(async () => /White House Calls/.test(await page.getByRole('region', { name: 'Reader' }).getByRole('heading', { level: 1 }).textContent()), true);
   await page.goBack();
   await expect(() => count(page), '1 article');
 
@@ -91,7 +91,7 @@ test('dossier.html carries its own CSP, and nothing in it violates it', async ()
   await page.goto(pathToFileURL(join(DIST, 'dossier.html')).href + '#q=kremlin');
   await expect(async () => /articles?$/.test(await count(page)), true);
   await page.getByRole('list', { name: 'Articles' }).getByRole('link').first().click();
-  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.getByRole('region', { name: 'Reader' }).getByRole('heading', { level: 1 }).waitFor();
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   assert.deepEqual(problems, []);
   await page.close();
@@ -111,7 +111,7 @@ test('the hosted app runs under the strict CSP with no violation', async () => {
   assert.equal(response.headers()['content-security-policy'], policy);
   await expect(async () => /articles?$/.test(await count(page)), true);
   await page.getByRole('list', { name: 'Articles' }).getByRole('link').first().click();
-  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.getByRole('region', { name: 'Reader' }).getByRole('heading', { level: 1 }).waitFor();
   await page.getByRole('link', { name: /Back to results/ }).click();
   await page.getByRole('group', { name: 'Year' }).getByRole('checkbox').first().check();
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
@@ -151,7 +151,7 @@ test('a second visit works offline through the service worker, and a new build i
     await page.goto(url + '#q=peskov');
     await expect(() => count(page), '3 articles');
     await page.getByRole('list', { name: 'Articles' }).getByRole('link').first().click();
-    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.getByRole('region', { name: 'Reader' }).getByRole('heading', { level: 1 }).waitFor();
 
     // A new build appears on the same address: the open page says so, and
     // Reload switches to it and drops the old cache.
@@ -162,7 +162,7 @@ test('a second visit works offline through the service worker, and a new build i
     const banner = page.getByRole('status').filter({ hasText: 'A newer version of this dossier is ready.' });
     await banner.waitFor({ timeout: 10000 });
     await Promise.all([page.waitForEvent('load'), banner.getByRole('button', { name: 'Reload' }).click()]);
-    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.getByRole('region', { name: 'Reader' }).getByRole('heading', { level: 1 }).waitFor();
     await expect(async () => (await page.evaluate(() => caches.keys())).map((k) => k.endsWith('-next')), [true]);
     assert.deepEqual(problems.filter((p) => !/Failed to load resource|ERR_CONNECTION_REFUSED/.test(p)), []);
     await stopServer(server);

@@ -308,7 +308,7 @@ impl<'a> Corpus<'a> {
         // of the other (u32, usize) sorts in the wasm.
         let mut by_df: Vec<(u32, usize)> =
             infos.iter().enumerate().map(|(j, i)| (i.df, j)).collect();
-        by_df.sort_unstable();
+        crate::sort::sort_u32_index(&mut by_df);
         let order: Vec<usize> = by_df.into_iter().map(|(_, j)| j).collect();
         let first = &infos[order[0]];
         let w = idf(first.df, n);
@@ -439,7 +439,7 @@ impl<'a> Corpus<'a> {
             .enumerate()
             .map(|(c, (clause, e))| (self.clause_cost(clause, e).min(u32::MAX as u64) as u32, c))
             .collect();
-        order.sort_unstable();
+        crate::sort::sort_u32_index(&mut order);
         let mut need = 0u32;
         for (_, c) in order {
             near[c] = self.eval_clause(c, &clauses[c], &expanded[c], mask, need, scratch, hl, snip);
@@ -676,7 +676,7 @@ impl<'a> Corpus<'a> {
                         .iter()
                         .filter_map(|v| self.find_facet_value(k, v))
                         .collect();
-                    ids.sort_unstable();
+                    crate::sort::sort_u32(&mut ids);
                     ids
                 })
             })
@@ -809,7 +809,7 @@ impl<'a> Corpus<'a> {
                 collect(doc, 0.0, 0, &mut cands, &mut counts);
             }
         } else {
-            scratch.any.sort_unstable();
+            crate::sort::sort_u32(&mut scratch.any);
             for &doc in &scratch.any {
                 let m = scratch.matched[doc as usize];
                 if m == all {
@@ -835,7 +835,7 @@ impl<'a> Corpus<'a> {
                     &mut snip,
                     &mut near,
                 );
-                scratch.any.sort_unstable();
+                crate::sort::sort_u32(&mut scratch.any);
                 for &doc in &scratch.any {
                     let m = scratch.matched[doc as usize];
                     collect(doc, scratch.total[doc as usize], m, &mut cands, &mut counts);
@@ -887,7 +887,7 @@ impl<'a> Corpus<'a> {
         let page = cands.get(req.offset.min(page_end)..page_end).unwrap_or(&[]);
         let hits = self.hits(page, &hl, &snip);
 
-        counts.touched.sort_unstable();
+        crate::sort::sort_u32(&mut counts.touched);
         let mut facets = Facets::default();
         for k in 0..FACET_KINDS {
             let sel = selected[k].as_deref().unwrap_or(&[]);
@@ -897,10 +897,7 @@ impl<'a> Corpus<'a> {
             // Ids run in name order within a kind (the build sorts them), so
             // comparing ids orders names without reading a single string.
             let n = &counts.n;
-            top_k(&mut list, req.facet_limit, &|&a, &b| {
-                n[b as usize].cmp(&n[a as usize]).then(a.cmp(&b))
-            });
-            list.truncate(req.facet_limit);
+            top_by_count(&mut list, req.facet_limit, &|id| n[id as usize]);
             for &s in sel {
                 if !list.contains(&s) {
                     list.push(s);
@@ -952,12 +949,7 @@ impl<'a> Corpus<'a> {
                     .collect()
             } else {
                 let mut all: Vec<u32> = self.facet_kind_range(k).collect();
-                top_k(&mut all, req.facet_limit, &|&a, &b| {
-                    self.facet_total(b)
-                        .cmp(&self.facet_total(a))
-                        .then(a.cmp(&b))
-                });
-                all.truncate(req.facet_limit);
+                top_by_count(&mut all, req.facet_limit, &|id| self.facet_total(id));
                 all
             };
             let out = ids
@@ -983,7 +975,7 @@ impl<'a> Corpus<'a> {
     fn hits(&self, page: &[Cand], hl: &Highlighter, snip: &[(TermInfo, u16)]) -> Vec<Hit<'a>> {
         let mut order: Vec<(u32, usize)> =
             page.iter().enumerate().map(|(i, c)| (c.doc, i)).collect();
-        order.sort_unstable();
+        crate::sort::sort_u32_index(&mut order);
         let targets: Vec<u32> = order.iter().map(|o| o.0).collect();
         let mut matches: Vec<Vec<(u32, u16)>> = vec![Vec::new(); page.len()];
         let mut mask = (1 << FIELD_HEADING) | (1 << FIELD_BODY);
@@ -1000,7 +992,7 @@ impl<'a> Corpus<'a> {
         page.iter()
             .zip(&mut matches)
             .filter_map(|(c, m)| {
-                m.sort_unstable();
+                crate::sort::sort_u32_u16(m);
                 let view = self.view(c.doc as usize)?;
                 let (snippet, highlights) = self.snippet_at(c.doc as usize, &view, m, hl);
                 Some(Hit {
@@ -1022,7 +1014,7 @@ impl<'a> Corpus<'a> {
     fn proximity(&self, cands: &mut [Cand], near: &[Vec<TermInfo>], mask: u8) {
         let mut targets: Vec<(u32, usize)> =
             cands.iter().enumerate().map(|(i, c)| (c.doc, i)).collect();
-        targets.sort_unstable();
+        crate::sort::sort_u32_index(&mut targets);
         let docs: Vec<u32> = targets.iter().map(|t| t.0).collect();
         // Per clause, per target: field-tagged positions.
         let mut lists: Vec<Vec<Vec<u32>>> = Vec::with_capacity(near.len());
@@ -1034,7 +1026,7 @@ impl<'a> Corpus<'a> {
                 });
             }
             for l in &mut per {
-                l.sort_unstable();
+                crate::sort::sort_u32(l);
             }
             lists.push(per);
         }
@@ -1122,6 +1114,27 @@ fn min_distance(a: &[u32], b: &[u32]) -> u32 {
         }
     }
     best
+}
+
+/// Keeps the `k` facet value ids with the highest `count`, most first, ties
+/// in id (that is, name) order. Packed into `u64` keys, so that the sort is
+/// the one `crate::sort` already ships.
+fn top_by_count(ids: &mut Vec<u32>, k: usize, count: &dyn Fn(u32) -> u32) {
+    let mut keys: Vec<u64> = ids
+        .iter()
+        .map(|&id| (u64::from(u32::MAX - count(id)) << 32) | u64::from(id))
+        .collect();
+    if k == 0 {
+        ids.clear();
+        return;
+    }
+    if k < keys.len() {
+        keys.select_nth_unstable(k - 1);
+        keys.truncate(k);
+    }
+    keys.sort_unstable();
+    ids.clear();
+    ids.extend(keys.into_iter().map(|key| key as u32));
 }
 
 /// Puts the `k` first elements by `cmp` in order at the front; the rest stay unordered.

@@ -1,0 +1,98 @@
+// Article text is untrusted: a seed full of markup and script is built into
+// its own app and shown as literal text, with no element made from it and no
+// script run. Not a *.test.mjs file: the build takes minutes, longer than the
+// per-file timeout of the other e2e tests, so scripts/test.sh runs it alone:
+//   node --test --test-timeout=900000 tests/e2e/untrusted-text.mjs
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect } from './expect.mjs';
+import { launch, openApp, ROOT } from './browser.mjs';
+
+const HOSTILE = [
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  'javascript:alert(1)',
+];
+
+const ARTICLE = `Hostile markup reaches the reader
+
+By Mallory Example
+
+Published 12 March 2021
+
+The scraped page carried a script tag, <script>alert(1)</script>, inside the body text of the report.
+
+It also carried an image tag, <img src=x onerror=alert(1)>, that a careless renderer would load.
+
+And a link whose text was javascript:alert(1) as if it were a web address.
+`;
+
+let work;
+let dist;
+let browser;
+before(async () => {
+  work = mkdtempSync(join(tmpdir(), 'dossier-untrusted-'));
+  const seeds = join(work, 'seeds');
+  dist = join(work, 'dist');
+  mkdirSync(seeds);
+  writeFileSync(join(seeds, '000_hostile.txt'), ARTICLE);
+  try {
+    execFileSync('trunk', ['build', '--release', '--dist', dist], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        DOSSIER_SEEDS: seeds,
+        PATH: `${join(homedir(), '.cargo', 'bin')}:${join(ROOT, 'node_modules', '.bin')}:${process.env.PATH}`,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      maxBuffer: 64 * 1024 * 1024,
+    });
+  } catch (e) {
+    throw new Error(`trunk build on the hostile seeds failed:\n${e.stdout}\n${e.stderr}`);
+  }
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+test('markup and script in article text are shown as text and never run', { timeout: 60_000 }, async () => {
+  const app = await openApp(browser.context, { dist });
+  // Closed whatever happens: a server left open would hold the run until its long timeout.
+  try {
+    const { page } = app;
+    const dialogs = [];
+    page.on('dialog', async (d) => {
+      dialogs.push(d.message());
+      await d.dismiss();
+    });
+    const box = page.getByRole('searchbox', { name: 'Search articles' });
+    await box.fill('onerror');
+    await expect(() => page.getByRole('status').textContent(), '1 article');
+    const snippet = await page.getByRole('list', { name: 'Articles' }).getByRole('listitem').first().textContent();
+    assert.ok(snippet.includes('onerror'), `snippet: ${snippet}`);
+    await page.getByRole('link', { name: /Hostile markup reaches the reader/ }).click();
+    const article = page.getByRole('article');
+    await article.getByRole('heading', { level: 1, name: /Hostile markup/ }).waitFor();
+    // Give any injected handler the chance to fire before concluding none did.
+    await page.waitForTimeout(300);
+    assert.deepEqual(dialogs, [], 'no script ran');
+    const made = await page.evaluate(() => ({
+      scripts: [...document.querySelectorAll('script')].filter((s) => s.textContent.includes('alert')).length,
+      inMain: document.querySelectorAll('main script, main img, main iframe, main [onerror]').length,
+      images: document.images.length,
+      jsLinks: document.querySelectorAll('a[href^="javascript:" i]').length,
+    }));
+    assert.deepEqual(made, { scripts: 0, inMain: 0, images: 0, jsLinks: 0 }, 'no element was made from article text');
+    const text = await article.textContent();
+    for (const h of HOSTILE) assert.ok(text.includes(h), `shown literally: ${h}`);
+    assert.deepEqual(app.problems(), []);
+  } finally {
+    await app.close();
+  }
+});
