@@ -7,6 +7,7 @@
 //   - A web app manifest and its icon.
 //   - dossier.html: the whole app in one file (CSS, JS and the gzipped wasm
 //     inlined), for file://, e-mail or a USB stick, carrying its own CSP.
+//   - dossier.js: the ES module for host pages (mount, <dossier-viewer>, search).
 //   - Release builds minify the JS with terser (Trunk's own minifier fails on
 //     wasm-bindgen's output and leaves it as is).
 // Run by hand: TRUNK_STAGING_DIR=dist TRUNK_PROFILE=release node scripts/post-build.mjs
@@ -205,6 +206,97 @@ const embedClient = `
 }
 `;
 
+// The module host pages import: the wasm-bindgen init as its default export,
+// search(), mount() into a shadow root, and the <dossier-viewer> element.
+// Its name does not change between builds, so host pages can link it.
+const hostModule = (glue, style) => `
+import init, { search, mountApp } from './${glue}';
+export { search };
+const STYLE = new URL('./${style}', import.meta.url).href;
+let started, ready = false;
+/** Loads the wasm once; mount() needs it loaded, search() too. */
+export default function start(options) {
+  return (started ??= init(options).then((exports) => { ready = true; return exports; }));
+}
+const mounted = new WeakMap();
+/** Renders an instance of Dossier in element's shadow root; see the README. */
+export function mount(element, options) {
+  if (!(element instanceof HTMLElement)) throw new TypeError('Dossier: mount(element, options) needs an HTML element');
+  if (!ready) throw new Error('Dossier: mount() before the module loaded; await its default export first');
+  mounted.get(element)?.destroy();
+  const shadow = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = STYLE;
+  const box = document.createElement('div');
+  box.className = 'dossier-mount embedded';
+  // Shown once its style sheet is in: the host never sees it unstyled.
+  box.hidden = true;
+  link.onload = link.onerror = () => { box.hidden = false; };
+  shadow.append(link, box);
+  const callbacks = new Set();
+  let app = mountApp(box, options, (article) => {
+    for (const callback of callbacks) {
+      try { callback(article); } catch (error) { console.error(error); }
+    }
+  });
+  const handle = {
+    search: (query, options) => (app ? app.search(query, options) : []),
+    setQuery(query) { app?.setQuery(query); },
+    setTheme(theme) { app?.setTheme(String(theme)); },
+    on(event, callback) {
+      if (event === 'open' && typeof callback === 'function') callbacks.add(callback);
+      else console.warn('Dossier: on() ignored: the event is "open" and the callback a function');
+      return handle;
+    },
+    off(event, callback) {
+      callbacks.delete(callback);
+      return handle;
+    },
+    destroy() {
+      if (!app) return;
+      // Dropping the instance unmounts it and removes its listeners.
+      app.free();
+      app = null;
+      callbacks.clear();
+      link.remove();
+      box.remove();
+      mounted.delete(element);
+    },
+  };
+  mounted.set(element, handle);
+  return handle;
+}
+/** <dossier-viewer query="…" theme="…" page-size="…" show-reader="false">: mount() as an element. */
+class DossierViewer extends HTMLElement {
+  static observedAttributes = ['query', 'theme'];
+  #handle = null;
+  async connectedCallback() {
+    await start();
+    if (!this.isConnected || this.#handle) return;
+    const options = {};
+    const attr = (name) => this.getAttribute(name);
+    if (this.hasAttribute('query')) options.query = attr('query');
+    if (this.hasAttribute('theme')) options.theme = attr('theme');
+    if (this.hasAttribute('page-size')) options.pageSize = Number(attr('page-size'));
+    if (this.hasAttribute('show-reader')) options.showReader = attr('show-reader') !== 'false';
+    this.#handle = mount(this, options).on('open', (article) =>
+      this.dispatchEvent(new CustomEvent('dossier-open', { detail: article, bubbles: true, composed: true })));
+  }
+  disconnectedCallback() {
+    this.#handle?.destroy();
+    this.#handle = null;
+  }
+  attributeChangedCallback(name, old, value) {
+    if (name === 'query') this.#handle?.setQuery(value ?? '');
+    else this.#handle?.setTheme(value ?? 'system');
+  }
+  /** The mount() handle, once connected and loaded. */
+  get dossier() { return this.#handle; }
+}
+if (!customElements.get('dossier-viewer')) customElements.define('dossier-viewer', DossierViewer);
+`;
+
 // The single file, built from the unminified glue: its `export` statements go,
 // so that it can run as one inline module script.
 const glue = dropStreamExports(read(glueName), join(dir, wasmName));
@@ -220,9 +312,17 @@ ${stripped}
 const packed = Uint8Array.from(atob(${JSON.stringify(wasmGz)}), (c) => c.charCodeAt(0));
 const wasmBytes = await new Response(new Blob([packed]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
 await __wbg_init({ module_or_path: wasmBytes });
+startPage();
 window.dossier = { search };
 `);
-const singleStyle = cssNames.map(read).join('\n');
+// rem follows the root element's font size, which a host page sets as it
+// likes; inside a mounted instance it must not. Each rem becomes a multiple
+// of --rem: 1rem on the page, 16px in a mounted instance (style/tokens.css).
+const remToVar = (css) => {
+  if (/@(media|container)[^{]*rem/.test(css)) throw new Error('post-build: rem in a media or container query cannot be rewritten');
+  return css.replace(/(?<!--rem:\s*|[\w.])(-?\d*\.?\d+)rem\b/g, (_, n) => (n === '1' ? 'var(--rem)' : `calc(${n}*var(--rem))`));
+};
+const singleStyle = remToVar(cssNames.map(read).join('\n'));
 const cspHash = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 const singleCsp = `default-src 'none'; script-src ${cspHash(singleScript)} 'wasm-unsafe-eval'; style-src ${cspHash(singleStyle)}; img-src data:`;
 const head = html
@@ -250,10 +350,11 @@ html = html.replace(/<link[^>]*href="?[^" >]+\.css"?[^>]*>/g, () => {
   linked = true;
   return `<link href=./${styleName} rel=stylesheet>`;
 });
-const boot = await terse(`${embedClient}\n${inline[1]}\n${serviceWorkerClient}`);
+const boot = await terse(`${embedClient}\n${inline[1]}\nwindow.wasmBindings.startPage();\n${serviceWorkerClient}`);
 const bootName = `boot-${hash(boot)}.js`;
 write(bootName, boot);
 write(glueName, await terse(glue));
+write('dossier.js', await terse(hostModule(glueName, styleName)));
 html = html.replace(
   inline[0],
   `<script type=module src=./${bootName}></script><link rel=manifest href=./manifest.webmanifest><meta name=theme-color content=#1d3557>`,

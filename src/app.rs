@@ -10,10 +10,8 @@ use crate::components::{
     facets::FacetPanel, reader::Reader, results::ResultList, search_box::SearchBox,
 };
 use crate::corpus_data::corpus;
+use crate::frame::{listen, Frame};
 use crate::view_state::ViewState;
-
-/// Hits shown per page of results.
-pub const PAGE_SIZE: usize = 50;
 
 /// How a view change enters the browser history.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -32,6 +30,7 @@ pub struct Dossier {
     /// Opening an article or stepping through matches does not change it.
     pub listing: Memo<ViewState>,
     pub results: Memo<Results<'static>>,
+    pub frame: StoredValue<Frame>,
 }
 
 impl Dossier {
@@ -40,28 +39,33 @@ impl Dossier {
         if self.state.with_untracked(|s| *s == next) {
             return;
         }
-        let url = match next.to_hash() {
-            hash if hash.is_empty() => {
-                let loc = window().location();
-                format!(
-                    "{}{}",
-                    loc.pathname().unwrap_or_default(),
-                    loc.search().unwrap_or_default()
-                )
-            }
-            hash => hash,
-        };
-        if let Ok(h) = window().history() {
-            let _ = match history {
-                History::Push => {
-                    h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
-                }
-                History::Replace => {
-                    h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
-                }
-            };
+        if self.frame.with_value(|f| f.use_hash) {
+            record(&next, history);
         }
         self.state.set(next);
+    }
+}
+
+/// Writes `next` into the URL hash without a hashchange event.
+fn record(next: &ViewState, history: History) {
+    let url = match next.to_hash() {
+        hash if hash.is_empty() => {
+            let loc = window().location();
+            format!(
+                "{}{}",
+                loc.pathname().unwrap_or_default(),
+                loc.search().unwrap_or_default()
+            )
+        }
+        hash => hash,
+    };
+    if let Ok(h) = window().history() {
+        let _ = match history {
+            History::Push => h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)),
+            History::Replace => {
+                h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+            }
+        };
     }
 }
 
@@ -69,36 +73,76 @@ pub fn use_dossier() -> Dossier {
     expect_context::<Dossier>()
 }
 
-fn current_hash() -> String {
+pub fn current_hash() -> String {
     window().location().hash().unwrap_or_default()
 }
 
-#[component]
-pub fn App() -> impl IntoView {
-    let state = RwSignal::new(ViewState::from_hash(&current_hash()));
-    // Back, forward, followed links and edited URLs all arrive as hashchange.
-    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
-        state.set(ViewState::from_hash(&current_hash()));
+/// Renders the app into `frame.root`; `state` is its first view. Dropping
+/// the handle unmounts it and removes every listener it added. The page and
+/// every mounted instance start here: one copy of the view code in the wasm.
+pub fn start(
+    frame: Frame,
+    state: ViewState,
+) -> (leptos::mount::UnmountHandle<impl Mountable>, Dossier) {
+    let root = (*frame.root).clone();
+    let made = std::rc::Rc::new(std::cell::Cell::new(None));
+    let out = made.clone();
+    let handle = leptos::mount::mount_to(root, move || {
+        let dossier = dossier(frame, state);
+        out.set(Some(dossier));
+        view! { <App dossier /> }
     });
-    on_cleanup(move || listener.remove());
+    (handle, made.take().expect("mount_to runs its view at once"))
+}
+
+fn dossier(frame: Frame, initial: ViewState) -> Dossier {
+    let state = RwSignal::new(initial);
     let listing = Memo::new(move |_| state.with(ViewState::without_article));
-    let results = Memo::new(move |_| listing.with(|s| corpus().search(&s.to_request(PAGE_SIZE))));
-    let dossier = Dossier {
+    let page_size = frame.page_size;
+    let results = Memo::new(move |_| listing.with(|s| corpus().search(&s.to_request(page_size))));
+    Dossier {
         state,
         listing,
         results,
-    };
+        frame: StoredValue::new(frame),
+    }
+}
+
+#[component]
+fn App(dossier: Dossier) -> impl IntoView {
     provide_context(dossier);
-    crate::components::settings::restore();
+    let (page, use_hash, show_reader, root) = dossier
+        .frame
+        .with_value(|f| (f.page, f.use_hash, f.show_reader, (*f.root).clone()));
+    let state = dossier.state;
+    if use_hash {
+        // Back, forward, followed links and edited URLs all arrive as hashchange.
+        listen(
+            window().into(),
+            "hashchange",
+            Box::new(move |_| state.set(ViewState::from_hash(&current_hash()))),
+        );
+    } else {
+        // The views' links are hash links; without the hash they are followed here.
+        listen(
+            root.into(),
+            "click",
+            Box::new(move |ev| follow_link(dossier, &ev)),
+        );
+    }
+    if page {
+        crate::components::settings::restore();
+    }
     crate::components::shortcuts::listen(dossier);
+    notify_open(dossier);
 
     // The reader is rebuilt only when another article opens, not on every state change.
     let reading = Memo::new(move |_| state.with(|s| s.article.clone()));
     view! {
-        <a class="skip-link" href="#main-content" on:click=|ev| {
+        <a class="skip-link" href="#main-content" on:click=move |ev| {
             ev.prevent_default();
-            if let Some(main) = document().get_element_by_id("main-content") {
-                let _ = main.unchecked_into::<web_sys::HtmlElement>().focus();
+            if let Some(main) = dossier.frame.with_value(|f| f.find("#main-content")) {
+                let _ = main.focus();
             }
         }>"Skip to content"</a>
         <header class="site-header">
@@ -115,10 +159,44 @@ pub fn App() -> impl IntoView {
             <div class="search-layout" class:reading=move || reading.with(Option::is_some)>
                 <FacetPanel />
                 <ResultList />
-                {move || reading.get().map(|id| view! {
+                {move || reading.get().filter(|_| show_reader).map(|id| view! {
                     <section class="reader-pane" aria-label="Reader"><Reader id=id /></section>
                 })}
             </div>
         </main>
     }
+}
+
+/// Follows a click on one of the instance's own `#…` links without the URL:
+/// the link's hash is the view it names.
+fn follow_link(dossier: Dossier, ev: &web_sys::Event) {
+    if ev.default_prevented() {
+        return;
+    }
+    let Some(link) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|e| e.closest("a[href^='#']").ok().flatten())
+    else {
+        return;
+    };
+    ev.prevent_default();
+    let href = link.get_attribute("href").unwrap_or_default();
+    dossier.navigate(ViewState::from_hash(&href), History::Push);
+}
+
+/// Tells the host which article opened, through its `on("open")` callback.
+fn notify_open(dossier: Dossier) {
+    let Some(callback) = dossier.frame.with_value(|f| f.on_open.clone()) else {
+        return;
+    };
+    Effect::new(move |previous: Option<Option<String>>| {
+        let open = dossier.state.with(|s| s.article.clone());
+        if open.is_some() && previous.as_ref() != Some(&open) {
+            if let Some(summary) = open.as_deref().and_then(crate::js_api::article_js) {
+                let _ = callback.call1(&wasm_bindgen::JsValue::NULL, &summary);
+            }
+        }
+        open
+    });
 }

@@ -144,12 +144,12 @@ pub fn sort(options: &JsValue, context: &str) -> Option<Sort> {
     }
 }
 
-fn date(options: &JsValue, key: &str) -> Option<Date> {
-    let text = string(options, key, "search options")?;
+fn date(options: &JsValue, key: &str, context: &str) -> Option<Date> {
+    let text = string(options, key, context)?;
     let date = Date::parse_iso(&text);
     if date.is_none() {
         warn(&format!(
-            "Dossier: ignoring option `search options.{key}`: \"{text}\" is not a YYYY-MM-DD date"
+            "Dossier: ignoring option `{context}.{key}`: \"{text}\" is not a YYYY-MM-DD date"
         ));
     }
     date
@@ -193,11 +193,7 @@ fn hit_js(hit: &Hit<'_>) -> JsValue {
     let o = js_sys::Object::new();
     set(&o, "id", &hit.id.into());
     set(&o, "title", &hit.title.into());
-    set(
-        &o,
-        "date",
-        &text_or_null(hit.date.map(|d| d.to_string()).as_deref()),
-    );
+    set(&o, "date", &date_js(hit.date));
     set(&o, "outlet", &text_or_null(hit.outlet));
     set(&o, "score", &hit.score.into());
     set(&o, "snippet", &hit.snippet.as_str().into());
@@ -208,37 +204,64 @@ fn hit_js(hit: &Hit<'_>) -> JsValue {
     o.into()
 }
 
-/// Searches the embedded articles without any UI. `options` may hold
-/// `limit`, `offset`, `sort`, `filters` and `from`/`to` dates; see the README.
-#[wasm_bindgen(js_name = search)]
-pub fn search_js(query: JsValue, options: JsValue) -> JsValue {
+/// The request `search(query, options)` describes. Options: `limit`,
+/// `offset`, `sort`, `filters` and `from`/`to` dates; see the README.
+pub fn request(query: JsValue, options: &JsValue, context: &str) -> SearchRequest {
     let query = query.as_string().unwrap_or_else(|| {
         if !query.is_undefined() && !query.is_null() {
             warn("Dossier: search(query) expects a string; searching for nothing");
         }
         String::new()
     });
-    const CONTEXT: &str = "search options";
-    warn_unknown_keys(
-        &options,
-        &["limit", "offset", "sort", "filters", "from", "to"],
-        CONTEXT,
-    );
-    let request = SearchRequest {
-        limit: count(&options, "limit", CONTEXT, MAX_LIMIT).unwrap_or(10),
-        offset: count(&options, "offset", CONTEXT, usize::MAX >> 1).unwrap_or(0),
-        sort: sort(&options, CONTEXT).unwrap_or_default(),
-        filters: filters(&options, CONTEXT),
-        from: date(&options, "from"),
-        to: date(&options, "to"),
+    if context == SEARCH {
+        warn_unknown_keys(
+            options,
+            &["limit", "offset", "sort", "filters", "from", "to"],
+            context,
+        );
+    }
+    SearchRequest {
+        limit: count(options, "limit", context, MAX_LIMIT).unwrap_or(10),
+        offset: count(options, "offset", context, usize::MAX >> 1).unwrap_or(0),
+        sort: sort(options, context).unwrap_or_default(),
+        filters: filters(options, context),
+        from: date(options, "from", context),
+        to: date(options, "to", context),
         facet_limit: 0,
         ..SearchRequest::new(query)
-    };
-    let results = corpus().search(&request);
-    results
+    }
+}
+
+const SEARCH: &str = "search options";
+
+/// The hits of `request` as an array of plain objects.
+pub fn hits_js(request: &SearchRequest) -> JsValue {
+    corpus()
+        .search(request)
         .hits
         .iter()
         .map(hit_js)
         .collect::<js_sys::Array>()
         .into()
+}
+
+/// `{id, title, date, outlet}` of the article with this id.
+pub fn article_js(id: &str) -> Option<JsValue> {
+    let s = corpus().summary(corpus().find(id)?)?;
+    let o = js_sys::Object::new();
+    set(&o, "id", &s.id.into());
+    set(&o, "title", &s.title.into());
+    set(&o, "date", &date_js(s.date));
+    set(&o, "outlet", &text_or_null(s.outlet));
+    Some(o.into())
+}
+
+fn date_js(date: Option<Date>) -> JsValue {
+    text_or_null(date.map(|d| d.to_string()).as_deref())
+}
+
+/// Searches the embedded articles without any UI.
+#[wasm_bindgen(js_name = search)]
+pub fn search_js(query: JsValue, options: JsValue) -> JsValue {
+    hits_js(&request(query, &options, SEARCH))
 }

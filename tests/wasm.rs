@@ -41,7 +41,15 @@ async fn app_mounts_and_lists_every_article() {
     let document = web_sys::window().unwrap().document().unwrap();
     let host = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
-    let handle = leptos::mount::mount_to(host.clone().unchecked_into(), dossier_app::app::App);
+    let frame = dossier_app::frame::Frame {
+        root: send_wrapper::SendWrapper::new(host.clone().unchecked_into()),
+        page: false,
+        use_hash: false,
+        show_reader: true,
+        page_size: 50,
+        on_open: None,
+    };
+    let (handle, _) = dossier_app::app::start(frame, Default::default());
     let items = host
         .query_selector_all("ol[aria-label='Articles'] > li")
         .unwrap();

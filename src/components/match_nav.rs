@@ -5,16 +5,17 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::app::{use_dossier, Dossier, History};
+use crate::app::{Dossier, History};
+use crate::dom::{add, add_text, attr};
 use crate::view_state::ViewState;
 
-fn marks() -> Option<web_sys::NodeList> {
-    document().query_selector_all(".reader mark").ok()
+fn marks(dossier: Dossier) -> Option<web_sys::NodeList> {
+    dossier.frame.with_value(|f| f.find_all(".reader mark"))
 }
 
 /// Moves to the next (or previous) match, wrapping around at either end.
 pub fn step(dossier: Dossier, forward: bool) {
-    let total = marks().map_or(0, |m| m.length() as usize);
+    let total = marks(dossier).map_or(0, |m| m.length() as usize);
     if total == 0 {
         return;
     }
@@ -36,24 +37,48 @@ pub fn step(dossier: Dossier, forward: bool) {
     );
 }
 
-/// The match buttons and position of an article with `total` marks (none when 0).
-#[component]
-pub fn MatchNav(total: usize) -> impl IntoView {
-    let dossier = use_dossier();
+/// Fills `nav` with the match buttons and position of an article with
+/// `total` marks, or removes it when there are none.
+pub fn attach(dossier: Dossier, nav: &web_sys::Element, total: usize) {
+    if total == 0 {
+        nav.remove();
+        return;
+    }
+    attr(nav, "role", "group");
+    attr(nav, "aria-label", "Matches");
+    // One listener for both buttons: the button's value says which.
+    for (label, value) in [("Previous match", "previous"), ("Next match", "next")] {
+        let button = add_text(nav, "button", "", label);
+        attr(&button, "type", "button");
+        attr(&button, "value", value);
+    }
+    let count = add(nav, "span", "match-count");
+    attr(&count, "aria-live", "polite");
+    crate::frame::listen(
+        (*nav).clone().into(),
+        "click",
+        Box::new(move |ev| {
+            match event_target::<web_sys::Element>(&ev)
+                .get_attribute("value")
+                .as_deref()
+            {
+                Some("next") => step(dossier, true),
+                Some("previous") => step(dossier, false),
+                _ => {}
+            }
+        }),
+    );
     let at = move || dossier.state.with(|s| s.match_at).filter(|k| *k <= total);
     let noun = if total == 1 { "match" } else { "matches" };
     // Marks the current match, scrolls to it and says which it is: on opening
     // (a link may name one), on the buttons and keys, and on Back/Forward.
-    // Plain DOM writes: cheaper in wasm than reactive text.
     Effect::new(move |_| {
         let at = at();
-        if let Some(count) = document().get_element_by_id("match-count") {
-            count.set_text_content(Some(&match at {
-                Some(k) => format!("{k} of {total} {noun}"),
-                None => format!("{total} {noun}"),
-            }));
-        }
-        let Some(list) = marks() else { return };
+        count.set_text_content(Some(&match at {
+            Some(k) => format!("{k} of {total} {noun}"),
+            None => format!("{total} {noun}"),
+        }));
+        let Some(list) = marks(dossier) else { return };
         for i in 0..list.length() {
             let Some(mark) = list.item(i) else { continue };
             let mark: web_sys::Element = mark.unchecked_into();
@@ -67,20 +92,4 @@ pub fn MatchNav(total: usize) -> impl IntoView {
             }
         }
     });
-    (total > 0).then(|| {
-        view! {
-            // One handler for both buttons (less wasm than two): the button's value says which.
-            <div class="match-nav" role="group" aria-label="Matches" on:click=move |ev| {
-                match event_target::<web_sys::Element>(&ev).get_attribute("value").as_deref() {
-                    Some("next") => step(dossier, true),
-                    Some("previous") => step(dossier, false),
-                    _ => {}
-                }
-            }>
-                <button type="button" value="previous">"Previous match"</button>
-                <button type="button" value="next">"Next match"</button>
-                <span id="match-count" class="match-count" aria-live="polite"></span>
-            </div>
-        }
-    })
 }

@@ -1,210 +1,269 @@
 //! The reading view of one article: title, meta line, and the body blocks as
-//! paragraphs, sub-headings and captions. Text is rendered as text, never as HTML.
+//! paragraphs, sub-headings and captions; reader comments folded away; the
+//! people, places and organisations named; related articles. It never
+//! changes once shown, so it is built as plain DOM (crate::dom), text as text.
 
-use dossier_core::{Article, ArticleHighlights, BlockKind, Comment, Entities, EntityCount};
+use dossier_core::{Article, ArticleHighlights, BlockKind, Date, DateSource, EntityCount};
 use leptos::html;
 use leptos::prelude::*;
+use web_sys::Element;
 
-use crate::app::use_dossier;
-use crate::components::article_meta::ArticleMeta;
-use crate::components::highlight::Highlighted;
-use crate::components::match_nav::MatchNav;
+use crate::app::{use_dossier, Dossier};
+use crate::components::article_meta::date_label;
+use crate::components::match_nav;
 use crate::corpus_data::corpus;
+use crate::dom::{add, add_text, attr, highlighted, link, text};
 use crate::view_state::{facet_values, ViewState};
 
 #[component]
 pub fn Reader(id: String) -> impl IntoView {
     let dossier = use_dossier();
-    let state = dossier.state.get_untracked();
-    let back = match state.without_article().to_hash() {
+    let holder = NodeRef::<html::Article>::new();
+    holder.on_load(move |reader| {
+        let reader: &Element = &reader;
+        // Leptos keeps the element when one article replaces another: empty it.
+        reader.set_text_content(None);
+        let state = dossier.state.get_untracked();
+        let found = corpus()
+            .find(&id)
+            .and_then(|i| Some((i, corpus().article(i)?)));
+        let Some((index, article)) = found else {
+            not_found(reader, &state, &id);
+            return;
+        };
+        let marks = corpus().highlights(index, &state.query).unwrap_or_default();
+        if dossier.frame.with_value(|f| f.page) {
+            document().set_title(&format!("{} — Dossier", article.title));
+            on_cleanup(|| document().set_title("Dossier"));
+        }
+        fill(dossier, reader, &state, index, article, marks);
+        // Focus the title so keyboard and screen reader users start reading there.
+        if let Some(title) = dossier.frame.with_value(|f| f.find(".reader-title")) {
+            let _ = title.focus();
+        }
+    });
+    view! { <article class="reader" node_ref=holder></article> }
+}
+
+/// The list this article was opened from, as a link target.
+fn back_hash(state: &ViewState) -> String {
+    match state.without_article().to_hash() {
         hash if hash.is_empty() => "#".to_string(),
         hash => hash,
-    };
-    let back_label = if state.query.trim().is_empty() && !state.has_filters() {
+    }
+}
+
+/// The way back to the list this article was opened from.
+fn back_link(reader: &Element, state: &ViewState) {
+    let back = back_hash(state);
+    let label = if state.query.trim().is_empty() && !state.has_filters() {
         "← All articles"
     } else {
         "← Back to results"
     };
-    let found = corpus()
-        .find(&id)
-        .and_then(|i| Some((i, corpus().article(i)?)));
-    match found {
-        Some((index, article)) => {
-            let marks = corpus().highlights(index, &state.query);
-            view! { <ArticleView index article marks back back_label /> }.into_any()
-        }
-        None => view! {
-            <section class="reader not-found">
-                <h1>"Article not found"</h1>
-                <p>"This dossier has no article with the id “" {id} "”. It may have been removed from the seeds."</p>
-                <p><a href=back>"Back to all articles"</a></p>
-            </section>
-        }
-        .into_any(),
+    let nav = add(reader, "nav", "reader-nav");
+    attr(&nav, "aria-label", "Article");
+    link(&nav, "", &back, label);
+}
+
+fn not_found(reader: &Element, state: &ViewState, id: &str) {
+    add_text(reader, "h1", "reader-title", "Article not found");
+    add_text(
+        reader,
+        "p",
+        "",
+        &format!("This dossier has no article with the id “{id}”. It may have been removed from the seeds."),
+    );
+    link(
+        &add(reader, "p", ""),
+        "",
+        &back_hash(state),
+        "Back to all articles",
+    );
+}
+
+fn fill(
+    dossier: Dossier,
+    reader: &Element,
+    state: &ViewState,
+    index: usize,
+    article: Article,
+    marks: ArticleHighlights,
+) {
+    back_link(reader, state);
+    let title = add(reader, "h1", "reader-title");
+    attr(&title, "tabindex", "-1");
+    let mut total = highlighted(&title, &article.title, &marks.title);
+    if let Some(byline) = &article.byline {
+        add_text(reader, "p", "byline", byline);
+    }
+    let provenance = match (article.date, article.date_source) {
+        (None, _) => None,
+        (_, Some(DateSource::Dateline)) => Some("date from the text"),
+        (_, Some(DateSource::Header)) => Some("date from the file"),
+        (_, Some(DateSource::Catalog)) => Some("date from the catalog"),
+        (_, None) => None,
+    };
+    meta(
+        reader,
+        article.date,
+        provenance,
+        article.outlet.as_deref(),
+        Some(article.reading_minutes()),
+    );
+    let nav = add(reader, "div", "match-nav");
+    let body = add(reader, "div", "reader-body");
+    let mut block_marks = marks.blocks.iter();
+    for block in &article.blocks {
+        let (tag, class) = match block.kind {
+            BlockKind::Paragraph => ("p", ""),
+            BlockKind::Heading => ("h2", ""),
+            BlockKind::Caption => ("p", "caption"),
+        };
+        let ranges = block_marks.next().map_or(&[][..], Vec::as_slice);
+        total += highlighted(&add(&body, tag, class), &block.text, ranges);
+    }
+    total += comments(reader, &article, &marks);
+    named(
+        reader,
+        article.entities.people,
+        article.entities.places,
+        article.entities.organizations,
+    );
+    related(reader, state, index);
+    match_nav::attach(dossier, &nav, total);
+}
+
+/// The line under a title: date (or "Date unknown") and where it came from,
+/// outlet, reading time.
+pub fn meta(
+    parent: &Element,
+    date: Option<Date>,
+    provenance: Option<&str>,
+    outlet: Option<&str>,
+    minutes: Option<u32>,
+) {
+    let p = add(parent, "p", "article-meta");
+    let time = add_text(&p, "time", "", &date_label(date));
+    if let Some(d) = date {
+        attr(&time, "datetime", &d.to_string());
+    }
+    if let Some(note) = provenance {
+        text(&time, &format!(" ({note})"));
+    }
+    if let Some(o) = outlet {
+        add_text(&p, "span", "outlet", o);
+    }
+    if let Some(m) = minutes {
+        add_text(&p, "span", "reading-time", &format!("{m} min read"));
     }
 }
 
-#[component]
-fn ArticleView(
-    index: usize,
-    article: Article,
-    marks: Option<ArticleHighlights>,
-    back: String,
-    back_label: &'static str,
-) -> impl IntoView {
-    let heading = NodeRef::<html::H1>::new();
-    // Move focus to the title so keyboard and screen reader users start reading there.
-    Effect::new(move |_| {
-        if let Some(h) = heading.get() {
-            let _ = h.focus();
-        }
-    });
-    document().set_title(&format!("{} — Dossier", article.title));
-    on_cleanup(|| document().set_title("Dossier"));
-    let marks = marks.unwrap_or_default();
-    // The highlighter's ranges are sorted and disjoint: one <mark> each.
-    let total = marks.title.len() + marks.blocks.iter().map(Vec::len).sum::<usize>();
-    let mut block_marks = marks.blocks.into_iter();
+/// A section headed `heading` (an `h2` with id `key-heading`).
+fn section(parent: &Element, key: &str, heading: &str) -> Element {
+    let s = add(parent, "section", key);
+    let id = format!("{key}-heading");
+    attr(&s, "aria-labelledby", &id);
+    attr(&add_text(&s, "h2", "", heading), "id", &id);
+    s
+}
 
-    view! {
-        <article class="reader">
-            <nav class="reader-nav" aria-label="Article"><a href=back>{back_label}</a></nav>
-            <h1 class="reader-title" tabindex="-1" node_ref=heading>
-                <Highlighted text=article.title.clone() ranges=marks.title />
-            </h1>
-            {article.byline.clone().map(|b| view! { <p class="byline">{b}</p> })}
-            <ArticleMeta
-                date=article.date
-                outlet=article.outlet.clone()
-                reading_minutes=article.reading_minutes()
-            />
-            <MatchNav total />
-            <div class="reader-body">
-                {article
-                    .blocks
-                    .into_iter()
-                    .map(|block| {
-                        let ranges = block_marks.next().unwrap_or_default();
-                        let text = view! { <Highlighted text=block.text ranges /> };
-                        match block.kind {
-                            BlockKind::Paragraph => view! { <p>{text}</p> }.into_any(),
-                            BlockKind::Heading => view! { <h2>{text}</h2> }.into_any(),
-                            BlockKind::Caption => view! { <p class="caption">{text}</p> }.into_any(),
-                        }
-                    })
-                    .collect_view()}
-            </div>
-            <Comments comments=article.comments />
-            <Named entities=article.entities />
-            <Related index />
-        </article>
+/// Reader comments, collapsed by default and marked as comments, so they are
+/// never mistaken for the report. Returns how many matches it marked.
+fn comments(reader: &Element, article: &Article, marks: &ArticleHighlights) -> usize {
+    let n = article.comments.len();
+    if n == 0 {
+        return 0;
     }
+    let details = add(reader, "details", "comments");
+    add_text(
+        &details,
+        "summary",
+        "",
+        &if n == 1 {
+            "1 reader comment".to_string()
+        } else {
+            format!("{n} reader comments")
+        },
+    );
+    add_text(
+        &details,
+        "p",
+        "comments-note",
+        "Comments by readers of the original page, not part of the article.",
+    );
+    let list = add(&details, "ol", "comment-list");
+    attr(&list, "aria-label", "Reader comments");
+    let mut total = 0;
+    for (i, c) in article.comments.iter().enumerate() {
+        let li = add(&list, "li", "comment");
+        add_text(
+            &li,
+            "p",
+            "comment-author",
+            c.author.as_deref().unwrap_or("Anonymous reader"),
+        );
+        let ranges = marks.comments.get(i).map_or(&[][..], Vec::as_slice);
+        total += highlighted(&add(&li, "p", "comment-text"), &c.text, ranges);
+    }
+    total
 }
 
 /// The people, places and organisations the article names, each a link that
 /// lists every article naming it.
-#[component]
-fn Named(entities: Entities) -> impl IntoView {
+fn named(
+    reader: &Element,
+    people: Vec<EntityCount>,
+    places: Vec<EntityCount>,
+    orgs: Vec<EntityCount>,
+) {
     let groups = [
-        ("People", "person", entities.people),
-        ("Places", "place", entities.places),
-        ("Organisations", "org", entities.organizations),
+        ("People", "person", people),
+        ("Places", "place", places),
+        ("Organisations", "org", orgs),
     ];
     if groups.iter().all(|(_, _, list)| list.is_empty()) {
-        return None;
+        return;
     }
-    Some(view! {
-        <section class="named" aria-labelledby="named-heading">
-            <h2 id="named-heading">"Named in this article"</h2>
-            {groups
-                .into_iter()
-                .filter(|(_, _, list)| !list.is_empty())
-                .map(|(label, key, list)| view! {
-                    <div class="named-group">
-                        <h3>{label}</h3>
-                        <ul class="chips">
-                            {list.into_iter().map(|e| entity_chip(key, e)).collect_view()}
-                        </ul>
-                    </div>
-                })
-                .collect_view()}
-        </section>
-    })
-}
-
-fn entity_chip(key: &'static str, entity: EntityCount) -> impl IntoView {
-    let mut filter = ViewState::default();
-    if let Some(values) = facet_values(&mut filter.filters, key) {
-        values.push(entity.name.clone());
-    }
-    let mentions = match entity.count {
-        1 => "1 mention".to_string(),
-        n => format!("{n} mentions"),
-    };
-    let title = format!("Articles naming {} ({mentions} here)", entity.name);
-    view! {
-        <li>
-            <a class="chip" href=filter.to_hash() title=title>
-                {entity.name}
-            </a>
-        </li>
+    let s = section(reader, "named", "Named in this article");
+    for (label, key, list) in groups.into_iter().filter(|(_, _, list)| !list.is_empty()) {
+        let group = add(&s, "div", "named-group");
+        add_text(&group, "h3", "", label);
+        let chips = add(&group, "ul", "chips");
+        for entity in list {
+            let mut filter = ViewState::default();
+            if let Some(values) = facet_values(&mut filter.filters, key) {
+                values.push(entity.name.clone());
+            }
+            let mentions = match entity.count {
+                1 => "1 mention".to_string(),
+                n => format!("{n} mentions"),
+            };
+            let chip = link(
+                &add(&chips, "li", ""),
+                "chip",
+                &filter.to_hash(),
+                &entity.name,
+            );
+            attr(
+                &chip,
+                "title",
+                &format!("Articles naming {} ({mentions} here)", entity.name),
+            );
+        }
     }
 }
 
 /// Up to three articles sharing the most vocabulary with this one.
-#[component]
-fn Related(index: usize) -> impl IntoView {
-    let dossier = use_dossier();
+fn related(reader: &Element, state: &ViewState, index: usize) {
     let related = corpus().related(index);
     if related.is_empty() {
-        return None;
+        return;
     }
-    let state = dossier.state.get_untracked();
-    Some(view! {
-        <section class="related" aria-labelledby="related-heading">
-            <h2 id="related-heading">"Related articles"</h2>
-            <ul>
-                {related
-                    .into_iter()
-                    .filter_map(|i| corpus().summary(i))
-                    .map(|s| view! {
-                        <li>
-                            <a href=state.with_article(s.id).to_hash()>{s.title}</a>
-                            <ArticleMeta date=s.date outlet=s.outlet.map(str::to_string) />
-                        </li>
-                    })
-                    .collect_view()}
-            </ul>
-        </section>
-    })
-}
-
-/// Reader comments, collapsed by default and marked as comments, so they are
-/// never mistaken for the report.
-#[component]
-fn Comments(comments: Vec<Comment>) -> impl IntoView {
-    if comments.is_empty() {
-        return None;
+    let list = add(&section(reader, "related", "Related articles"), "ul", "");
+    for s in related.into_iter().filter_map(|i| corpus().summary(i)) {
+        let li = add(&list, "li", "");
+        link(&li, "", &state.with_article(s.id).to_hash(), s.title);
+        meta(&li, s.date, None, s.outlet, None);
     }
-    let label = match comments.len() {
-        1 => "1 reader comment".to_string(),
-        n => format!("{n} reader comments"),
-    };
-    Some(view! {
-        <details class="comments">
-            <summary>{label}</summary>
-            <p class="comments-note">"Comments by readers of the original page, not part of the article."</p>
-            <ol class="comment-list" aria-label="Reader comments">
-                {comments
-                    .into_iter()
-                    .map(|c| view! {
-                        <li class="comment">
-                            <p class="comment-author">{c.author.unwrap_or_else(|| "Anonymous reader".to_string())}</p>
-                            <p class="comment-text">{c.text}</p>
-                        </li>
-                    })
-                    .collect_view()}
-            </ol>
-        </details>
-    })
 }

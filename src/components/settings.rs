@@ -48,22 +48,25 @@ pub fn restore() {
             }
         }
     }
-    let handle = window_event_listener(leptos::ev::change, |ev| {
-        let Some(key) = event_target::<web_sys::Element>(&ev)
-            .id()
-            .strip_prefix("setting-")
-            .map(str::to_string)
-        else {
-            return;
-        };
-        let Some((key, choices)) = SETTINGS.into_iter().find(|(k, _)| *k == key) else {
-            return;
-        };
-        let value = event_target_value(&ev);
-        apply(key, choices, &value);
-        if let Some(s) = storage() {
-            let _ = s.set_item(&format!("dossier.{key}"), &value);
-        }
-    });
-    on_cleanup(move || handle.remove());
+    crate::frame::listen(
+        window().into(),
+        "change",
+        Box::new(|ev| {
+            let Some(key) = event_target::<web_sys::Element>(&ev)
+                .id()
+                .strip_prefix("setting-")
+                .map(str::to_string)
+            else {
+                return;
+            };
+            let Some((key, choices)) = SETTINGS.into_iter().find(|(k, _)| *k == key) else {
+                return;
+            };
+            let value = event_target_value(&ev);
+            apply(key, choices, &value);
+            if let Some(s) = storage() {
+                let _ = s.set_item(&format!("dossier.{key}"), &value);
+            }
+        }),
+    );
 }

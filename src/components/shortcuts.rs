@@ -1,5 +1,6 @@
-//! Keyboard shortcuts. One window listener reads the key; the result list,
-//! search box and reader stay unaware of it. Letter keys never fire while a
+//! Keyboard shortcuts. One listener reads the key (on the window for the
+//! page, on its own box for a mounted instance); the result list, search box
+//! and reader stay unaware of it. Letter keys never fire while a
 //! form field has focus, so typing is typing. The dialog listing them is
 //! static HTML in index.html (no code to ship for it); the header's
 //! "Shortcuts" button opens it with the browser's invoker commands.
@@ -11,23 +12,33 @@ use web_sys::HtmlElement;
 
 use crate::app::{Dossier, History};
 use crate::components::match_nav;
+use crate::frame::Frame;
 use crate::view_state::ViewState;
 
 pub fn listen(dossier: Dossier) {
-    let handle = window_event_listener(leptos::ev::keydown, move |ev| on_key(dossier, &ev));
-    on_cleanup(move || handle.remove());
+    let target = dossier.frame.with_value(Frame::key_target);
+    crate::frame::listen(
+        target,
+        "keydown",
+        Box::new(move |ev| on_key(dossier, ev.unchecked_ref())),
+    );
 }
 
 fn on_key(dossier: Dossier, ev: &KeyboardEvent) {
     if ev.ctrl_key() || ev.meta_key() || ev.alt_key() || ev.default_prevented() {
         return;
     }
-    let doc = document();
+    dossier
+        .frame
+        .with_value(|frame| on_key_in(dossier, frame, ev));
+}
+
+fn on_key_in(dossier: Dossier, frame: &Frame, ev: &KeyboardEvent) {
     // An open dialog or settings popover handles its own keys (Esc closes it).
-    if let Ok(Some(_)) = doc.query_selector("dialog[open], :popover-open") {
+    if frame.find("dialog[open], :popover-open").is_some() {
         return;
     }
-    let focused = doc.active_element();
+    let focused = frame.focused();
     let in_search = focused.as_ref().is_some_and(|e| e.id() == "search-input");
     // The app has no contenteditable or textarea; its fields are these.
     let in_field = focused
@@ -35,22 +46,21 @@ fn on_key(dossier: Dossier, ev: &KeyboardEvent) {
         .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "SELECT"));
     let key = ev.key();
     let handled = match key.as_str() {
-        "Escape" => escape(dossier),
+        "Escape" => escape(dossier, frame),
         // Down from the search box enters the results; between results the
         // arrows move; elsewhere (and Up in the box) they keep their usual job.
-        "ArrowDown" => move_selection(true, !in_search),
-        "ArrowUp" => move_selection(false, true),
+        "ArrowDown" => move_selection(frame, true, !in_search),
+        "ArrowUp" => move_selection(frame, false, true),
         _ if in_field => false,
-        "/" => by_id("search-input").focus().is_ok(),
-        "j" | "k" => move_selection(key == "j", false),
+        "/" => frame
+            .find("#search-input")
+            .is_some_and(|e| e.focus().is_ok()),
+        "j" | "k" => move_selection(frame, key == "j", false),
         "n" | "N" if dossier.state.with_untracked(|s| s.article.is_some()) => {
             match_nav::step(dossier, key == "n");
             true
         }
-        "?" => {
-            by_id("shortcuts-button").click();
-            true
-        }
+        "?" => frame.find("#shortcuts-button").map(|b| b.click()).is_some(),
         _ => false,
     };
     if handled {
@@ -58,19 +68,11 @@ fn on_key(dossier: Dossier, ev: &KeyboardEvent) {
     }
 }
 
-/// An element the app always renders.
-fn by_id(id: &str) -> HtmlElement {
-    document()
-        .get_element_by_id(id)
-        .expect("rendered by the app")
-        .unchecked_into()
-}
-
 /// Focuses the next or previous visible result link: focus is the selection,
 /// so it is visible, announced, and Enter follows the link. With
 /// `from_result`, only when a result already has focus.
-fn move_selection(forward: bool, from_result: bool) -> bool {
-    let Ok(list) = document().query_selector_all("ol[aria-label='Articles'] h2 a") else {
+fn move_selection(frame: &Frame, forward: bool, from_result: bool) -> bool {
+    let Some(list) = frame.find_all("ol[aria-label='Articles'] h2 a") else {
         return false;
     };
     // Hidden links (the reader covers the list on narrow screens) have no offset parent.
@@ -79,7 +81,7 @@ fn move_selection(forward: bool, from_result: bool) -> bool {
         .map(|n| n.unchecked_into::<HtmlElement>())
         .filter(|a| a.offset_parent().is_some())
         .collect();
-    let focused = document().active_element();
+    let focused = frame.focused();
     let at = links
         .iter()
         .position(|a| focused.as_ref() == Some(a.as_ref()));
@@ -96,15 +98,15 @@ fn move_selection(forward: bool, from_result: bool) -> bool {
 }
 
 /// Closes the reader (focus returns to its result), else clears the query.
-fn escape(dossier: Dossier) -> bool {
+fn escape(dossier: Dossier, frame: &Frame) -> bool {
     let state = dossier.state.get_untracked();
     if state.article.is_some() {
-        let link = document().query_selector("a[aria-current]").ok().flatten();
+        let link = frame.find("a[aria-current]");
         dossier.navigate(state.without_article(), History::Push);
         // The link is hidden until the layout leaves the reader; focus it after.
         request_animation_frame(move || {
             if let Some(link) = link {
-                let _ = link.unchecked_into::<HtmlElement>().focus();
+                let _ = link.focus();
             }
         });
         true
