@@ -209,13 +209,13 @@ const embedClient = `
 // The module host pages import: the wasm-bindgen init as its default export,
 // search(), mount() into a shadow root, and the <dossier-viewer> element.
 // Its name does not change between builds, so host pages can link it.
-const hostModule = (glue, style) => `
+const hostModule = (glue, wasm, style) => `
 import init, { search, mountApp } from './${glue}';
 export { search };
 const STYLE = new URL('./${style}', import.meta.url).href;
 let started, ready = false;
-/** Loads the wasm once; mount() needs it loaded, search() too. */
-export default function start(options) {
+/** Loads the wasm once (from beside this file unless told otherwise); mount() and search() need it loaded. */
+export default function start(options = { module_or_path: new URL('./${wasm}', import.meta.url) }) {
   return (started ??= init(options).then((exports) => { ready = true; return exports; }));
 }
 const mounted = new WeakMap();
@@ -354,7 +354,7 @@ const boot = await terse(`${embedClient}\n${inline[1]}\nwindow.wasmBindings.star
 const bootName = `boot-${hash(boot)}.js`;
 write(bootName, boot);
 write(glueName, await terse(glue));
-write('dossier.js', await terse(hostModule(glueName, styleName)));
+write('dossier.js', await terse(hostModule(glueName, wasmName, styleName)));
 html = html.replace(
   inline[0],
   `<script type=module src=./${bootName}></script><link rel=manifest href=./manifest.webmanifest><meta name=theme-color content=#1d3557>`,

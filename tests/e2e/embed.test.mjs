@@ -36,10 +36,7 @@ async function openHost() {
     window.__fromFrame = [];
     addEventListener('message', (e) => window.__fromFrame.push(e.data));
   });
-  await page.goto(`${base}examples/embed.html`);
-  if (distPath !== 'dist') {
-    await page.evaluate((p) => (document.querySelector('iframe').src = `../${p}/index.html#embed`), distPath);
-  }
+  await page.goto(`${base}examples/embed.html?dist=../${distPath}`);
   const frame = page.frameLocator('iframe');
   return { page, frame, problems, count: () => frame.getByRole('status').first().textContent() };
 }
