@@ -114,6 +114,19 @@ test('the hosted app runs under the strict CSP with no violation', async () => {
   await page.getByRole('region', { name: 'Reader' }).getByRole('heading', { level: 1 }).waitFor();
   await page.getByRole('link', { name: /Back to results/ }).click();
   await page.getByRole('group', { name: 'Year' }).getByRole('checkbox').first().check();
+  // The host module mounts an instance under the same policy: its module, wasm and style sheet are the site's own.
+  const mounted = await page.evaluate(async () => {
+    const { default: start, mount } = await import('./dossier.js');
+    await start();
+    const el = document.createElement('div');
+    document.body.append(el);
+    mount(el, { query: 'peskov' });
+    await new Promise((r) => setTimeout(r, 500));
+    const box = el.shadowRoot.querySelector('.dossier-mount');
+    // Only Dossier's style sheet makes the box a size container.
+    return `${el.shadowRoot.querySelector('[role=status]').textContent} | ${getComputedStyle(box).containerType}`;
+  });
+  assert.equal(mounted, '3 articles | inline-size');
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   assert.deepEqual(problems, []);
   await page.close();
