@@ -22,7 +22,8 @@ const TYPES = {
 /**
  * Starts serving `root` on 127.0.0.1:`port` (0 picks a free port).
  * `headers` are added to every response (e.g. a Content-Security-Policy).
- * Resolves to { server, url }.
+ * Resolves to { server, url, stop }; stop() closes it and its idle
+ * keep-alive connections (Chromium keeps them, and close() alone waits on them).
  */
 export async function serve(root, port = 0, headers = {}) {
   const base = resolve(root);
@@ -45,7 +46,12 @@ export async function serve(root, port = 0, headers = {}) {
     }
   });
   await new Promise((ok, fail) => server.once('error', fail).listen(port, '127.0.0.1', ok));
-  return { server, url: `http://127.0.0.1:${server.address().port}/` };
+  const stop = () => {
+    const closed = new Promise((ok) => server.close(ok));
+    server.closeAllConnections();
+    return closed;
+  };
+  return { server, url: `http://127.0.0.1:${server.address().port}/`, stop };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

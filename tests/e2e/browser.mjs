@@ -47,7 +47,7 @@ export async function launch() {
  * the served origin.
  */
 export async function openApp(context, { dist = DIST, hash = '' } = {}) {
-  const { server, url } = await serve(dist);
+  const { url, stop } = await serve(dist);
   const origin = new URL(url).origin;
   const page = await context.newPage();
   const problems = [];
@@ -73,10 +73,7 @@ export async function openApp(context, { dist = DIST, hash = '' } = {}) {
     problems: () => problems.slice(),
     async close() {
       await page.close();
-      // Chromium keeps idle keep-alive sockets open; close them or close() waits on them.
-      const closed = new Promise((ok) => server.close(ok));
-      server.closeAllConnections();
-      await closed;
+      await stop();
     },
   };
 }

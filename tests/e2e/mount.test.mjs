@@ -15,15 +15,12 @@ let server;
 let base;
 before(async () => {
   browser = await launch();
-  ({ server, url: base } = await serve(ROOT));
+  server = await serve(ROOT);
+  base = server.url;
 });
 after(async () => {
   await browser?.close();
-  if (server) {
-    const closed = new Promise((ok) => server.close(ok));
-    server.closeAllConnections();
-    await closed;
-  }
+  await server?.stop();
 });
 
 const distPath = relative(ROOT, DIST);

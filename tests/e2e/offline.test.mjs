@@ -33,12 +33,6 @@ function watch(page) {
   return problems;
 }
 
-const stopServer = (server) => {
-  const closed = new Promise((ok) => server.close(ok));
-  server.closeAllConnections();
-  return closed;
-};
-
 test('dossier.html works from file:// with every request blocked: search, filter, open, deep link', async () => {
   const file = pathToFileURL(join(DIST, 'dossier.html')).href;
   const page = await browser.context.newPage();
@@ -100,7 +94,7 @@ test('dossier.html carries its own CSP, and nothing in it violates it', async ()
 test('the hosted app runs under the strict CSP with no violation', async () => {
   const policy =
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'";
-  const { server, url } = await serve(DIST, 0, { 'Content-Security-Policy': policy });
+  const { url, stop } = await serve(DIST, 0, { 'Content-Security-Policy': policy });
   const page = await browser.context.newPage();
   const problems = watch(page);
   await page.addInitScript(() => {
@@ -130,7 +124,7 @@ test('the hosted app runs under the strict CSP with no violation', async () => {
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   assert.deepEqual(problems, []);
   await page.close();
-  await stopServer(server);
+  await stop();
 });
 
 test('a second visit works offline through the service worker, and a new build is announced', async () => {
@@ -140,7 +134,7 @@ test('a second visit works offline through the service worker, and a new build i
   const fresh = await launch();
   const { context } = fresh;
   try {
-    let { server, url } = await serve(root);
+    let { url, stop } = await serve(root);
     const port = new URL(url).port;
     const page = await context.newPage();
     const problems = watch(page);
@@ -160,7 +154,7 @@ test('a second visit works offline through the service worker, and a new build i
     assert.ok(cached.some((p) => p.endsWith('.wasm')), `the wasm is cached: ${cached}`);
 
     // The server is gone: the app still opens, searches and reads.
-    await stopServer(server);
+    await stop();
     await page.goto(url + '#q=peskov');
     await expect(() => count(page), '3 articles');
     await page.getByRole('list', { name: 'Articles' }).getByRole('link').first().click();
@@ -170,7 +164,7 @@ test('a second visit works offline through the service worker, and a new build i
     // Reload switches to it and drops the old cache.
     const sw = readFileSync(join(root, 'sw.js'), 'utf8').replace(/const CACHE = PREFIX \+ "([0-9a-f]+)"/, 'const CACHE = PREFIX + "$1-next"');
     writeFileSync(join(root, 'sw.js'), sw);
-    ({ server } = await serve(root, Number(port)));
+    ({ stop } = await serve(root, Number(port)));
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
     const banner = page.getByRole('status').filter({ hasText: 'A newer version of this dossier is ready.' });
     await banner.waitFor({ timeout: 10000 });
@@ -178,7 +172,7 @@ test('a second visit works offline through the service worker, and a new build i
     await page.getByRole('region', { name: 'Reader' }).getByRole('heading', { level: 1 }).waitFor();
     await expect(async () => (await page.evaluate(() => caches.keys())).map((k) => k.endsWith('-next')), [true]);
     assert.deepEqual(problems.filter((p) => !/Failed to load resource|ERR_CONNECTION_REFUSED/.test(p)), []);
-    await stopServer(server);
+    await stop();
   } finally {
     await fresh.close();
     rmSync(root, { recursive: true, force: true });
