@@ -289,3 +289,25 @@ test('printing shows the article alone', async () => {
   assert.deepEqual(app.problems(), []);
   await app.close();
 });
+
+test('the date says where it came from, or that it is unknown; in:comments marks matches in the comments', async () => {
+  const app = await openApp(browser.context);
+  const { page } = app;
+  const meta = (id) => page.goto(`${app.url}#article=${id}`).then(() =>
+    page.getByRole('region', { name: 'Reader' }).locator('time').first().textContent());
+  await expect(() => meta('001_5b7521358710c2b7'), '27 January 2017 (date from the text)');
+  await expect(() => meta('004_70268c23c15025bd'), '14 November 2016 (date from the file)');
+  await expect(() => meta('000_9cd2357337d104c1'), 'Date unknown');
+
+  // Comments are searched only when asked, and then their matches are marked and counted.
+  await page.goto(`${app.url}#q=${encodeURIComponent('in:comments trump')}&article=${KREMLIN_ARTICLE}`);
+  const reader = page.getByRole('region', { name: 'Reader' });
+  await reader.getByRole('heading', { level: 1 }).waitFor();
+  await reader.getByText(/^\d+ reader comments$/).click();
+  const inComments = await reader.getByRole('list', { name: 'Reader comments' }).locator('mark').count();
+  assert.ok(inComments > 0, 'matches in the comments are marked');
+  const total = Number((await reader.getByRole('group', { name: 'Matches' }).textContent()).match(/(\d+) match(es)?$/)[1]);
+  assert.equal(total, await reader.locator('mark').count(), 'the match count includes them');
+  assert.deepEqual(app.problems(), []);
+  await app.close();
+});
