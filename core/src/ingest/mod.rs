@@ -244,6 +244,8 @@ pub fn ingest(id: &str, file: &str, text: &str) -> Article {
         comments,
         entities,
         words,
+        url: None,
+        tags: Vec::new(),
     }
 }
 
