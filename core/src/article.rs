@@ -24,7 +24,7 @@ pub struct Article {
     /// Words in the body blocks (not in comments).
     pub words: u32,
     /// Where the article was published, from `catalog.toml` only: an absolute
-    /// `http(s)` URL, checked when the catalog is read because the app links to it.
+    /// `http(s)` URL, checked when the catalog is read because it is meant to be a link.
     /// Last in the struct so `ArticleView`, which reads a prefix of the
     /// encoding, need not decode it.
     pub url: Option<String>,

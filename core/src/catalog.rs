@@ -58,8 +58,8 @@ struct RawEntry {
     tags: Option<Vec<String>>,
 }
 
-/// Whether `s` is an absolute `http://` or `https://` URL with a host. The app
-/// renders it as a link, so any other scheme (`javascript:`, `data:`) or a
+/// Whether `s` is an absolute `http://` or `https://` URL with a host. It is
+/// meant to be shown as a link, so any other scheme (`javascript:`, `data:`) or a
 /// relative URL must never get that far; whitespace and control characters
 /// are refused too, as no real address holds them unescaped.
 pub fn is_web_url(s: &str) -> bool {

@@ -73,14 +73,6 @@ fn ArticleView(
                 <Highlighted text=article.title.clone() ranges=marks.title />
             </h1>
             {article.byline.clone().map(|b| view! { <p class="byline">{b}</p> })}
-            // The catalog's URL is checked at build time to be http(s), so the
-            // link cannot run script; `rel` keeps the reader's page from the site.
-            {article.url.clone().map(|u| view! {
-                <p class="reader-source"><a href=u rel="noopener noreferrer">"Source"</a></p>
-            })}
-            {(!article.tags.is_empty()).then(|| view! {
-                <p class="reader-source">"Tags: " {article.tags.join(", ")}</p>
-            })}
             <ArticleMeta
                 date=article.date
                 outlet=article.outlet.clone()
