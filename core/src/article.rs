@@ -23,6 +23,13 @@ pub struct Article {
     pub entities: Entities,
     /// Words in the body blocks (not in comments).
     pub words: u32,
+    /// Where the article was published, from `catalog.toml` only: an absolute
+    /// `http(s)` URL, checked when the catalog is read because it is meant to be a link.
+    /// Last in the struct so `ArticleView`, which reads a prefix of the
+    /// encoding, need not decode it.
+    pub url: Option<String>,
+    /// The curator's tags, from `catalog.toml` only.
+    pub tags: Vec<String>,
 }
 
 impl Article {

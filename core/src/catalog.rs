@@ -12,8 +12,9 @@
 //! ```
 //!
 //! Every mistake is an error naming its line: TOML syntax, an unknown key, a
-//! value of the wrong type, a date that is not a real `YYYY-MM-DD` date, and
-//! (checked by `seeds::load_folder`) a file that is not in the folder.
+//! value of the wrong type, a date that is not a real `YYYY-MM-DD` date, a URL
+//! that is not an absolute `http(s)` URL, and (checked by `seeds::load_folder`)
+//! a file that is not in the folder.
 
 use std::collections::BTreeMap;
 
@@ -53,8 +54,30 @@ struct RawEntry {
     title: Option<String>,
     date: Option<Spanned<toml::Value>>,
     outlet: Option<String>,
-    url: Option<String>,
+    url: Option<Spanned<String>>,
     tags: Option<Vec<String>>,
+}
+
+/// Whether `s` is an absolute `http://` or `https://` URL with a host. It is
+/// meant to be shown as a link, so any other scheme (`javascript:`, `data:`) or a
+/// relative URL must never get that far; whitespace and control characters
+/// are refused too, as no real address holds them unescaped.
+pub fn is_web_url(s: &str) -> bool {
+    let lower = s.get(..8).unwrap_or(s).to_ascii_lowercase();
+    let rest = if lower.starts_with("https://") {
+        &s[8..]
+    } else if lower.starts_with("http://") {
+        &s[7..]
+    } else {
+        return false;
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = authority.rsplit('@').next().unwrap_or("");
+    let host_name = host.split(':').next().unwrap_or("");
+    !host_name.is_empty()
+        && !s
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '\\')
 }
 
 /// 1-based line of a byte offset, given where the text's newlines are
@@ -114,14 +137,36 @@ pub fn parse(text: &str) -> Result<Catalog, CatalogError> {
                 ),
             })?),
         };
+        let url = match e.url {
+            None => None,
+            Some(u) if is_web_url(u.get_ref()) => Some(u.into_inner()),
+            Some(u) => {
+                return Err(CatalogError {
+                    line: line_of(u.span().start),
+                    message: format!(
+                        "url of {} is not an absolute http:// or https:// URL: \"{}\"",
+                        file.get_ref(),
+                        u.get_ref()
+                    ),
+                })
+            }
+        };
+        let tags = e
+            .tags
+            .unwrap_or_default()
+            .iter()
+            .map(|t| t.trim())
+            .filter(|t| !t.is_empty())
+            .map(str::to_string)
+            .collect();
         entries.insert(
             file.into_inner(),
             CatalogEntry {
                 title: e.title.filter(|t| !t.trim().is_empty()),
                 date,
                 outlet: e.outlet.filter(|t| !t.trim().is_empty()),
-                url: e.url,
-                tags: e.tags.unwrap_or_default(),
+                url,
+                tags,
                 line,
             },
         );
@@ -163,5 +208,45 @@ mod tests {
 
         let e = parse("[\"a.txt\"\ntitle = 1\n").unwrap_err();
         assert_eq!(e.line, 1, "{e:?}");
+
+        let e = parse("[\"a.txt\"]\ntitle = \"T\"\nurl = \"javascript:alert(1)\"\n").unwrap_err();
+        assert_eq!(e.line, 3, "{e:?}");
+        assert!(e.message.contains("http"), "{e:?}");
+    }
+
+    #[test]
+    fn only_absolute_web_urls_are_links() {
+        for good in [
+            "https://example.com/story",
+            "http://example.com",
+            "HTTPS://Example.com/a?b=c#d",
+            "https://user@example.com:8080/x",
+        ] {
+            assert!(is_web_url(good), "{good}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "JavaScript://example.com/%0Aalert(1)x",
+            "data:text/html,hi",
+            "//example.com/story",
+            "/story",
+            "example.com/story",
+            "https://",
+            "https:///path",
+            "http://:80/",
+            "https://exa mple.com",
+            "https://example.com/\nx",
+            "https:\\\\example.com",
+            "ftp://example.com",
+            "",
+        ] {
+            assert!(!is_web_url(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn blank_tags_are_dropped() {
+        let c = parse("[\"a.txt\"]\ntags = [\" russia \", \"\", \"  \"]\n").unwrap();
+        assert_eq!(c.entries["a.txt"].tags, ["russia"]);
     }
 }

@@ -60,7 +60,8 @@ pub struct Summary<'a> {
 }
 
 /// An article decoded without copying its text. Field order mirrors `Article`,
-/// whose postcard encoding it reads.
+/// whose postcard encoding it reads; it stops before `entities`, so the fields
+/// after it (`words`, `url`, `tags`) are left in the bytes.
 #[derive(Debug, Deserialize)]
 pub struct ArticleView<'a> {
     #[serde(borrow)]
@@ -280,17 +281,20 @@ mod tests {
     use super::*;
 
     fn sample() -> Vec<Article> {
+        let mut y = crate::ingest::ingest(
+            "y",
+            "y.txt",
+            "Talks on trade resume in Geneva\n\nAn undated report on the trade talks, which resumed in Geneva.",
+        );
+        y.url = Some("https://example.com/geneva".into());
+        y.tags = vec!["trade".into(), "talks".into()];
         vec![
             crate::ingest::ingest(
                 "x",
                 "x.txt",
                 " date 2016-11-14 Putin called Trump on Monday.",
             ),
-            crate::ingest::ingest(
-                "y",
-                "y.txt",
-                "Talks on trade resume in Geneva\n\nAn undated report on the trade talks, which resumed in Geneva.",
-            ),
+            y,
         ]
     }
 
@@ -310,6 +314,11 @@ mod tests {
             Some("An undated report on the trade talks, which resumed in Geneva.")
         );
         assert_eq!(c.newest_first().collect::<Vec<_>>(), [0, 1]);
+        // The view reads a prefix of the encoding; the catalog fields after it
+        // must not disturb it.
+        let v = c.view(1).unwrap();
+        assert_eq!((v.id, v.title), ("y", articles[1].title.as_str()));
+        assert_eq!(v.comments.len(), articles[1].comments.len());
         assert!(matches!(
             Corpus::open(b"nope"),
             Err(CorpusError::NotACorpus)

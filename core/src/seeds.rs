@@ -86,10 +86,6 @@ pub struct SeedReport {
     /// Every file read (for build scripts that must rerun when one changes).
     #[serde(skip)]
     pub inputs: Vec<PathBuf>,
-    /// The curator's overrides, already applied to `articles`; kept for the
-    /// fields the article model has no place for (url, tags).
-    #[serde(skip)]
-    pub catalog: Catalog,
 }
 
 /// Extensions that hold articles; everything else in the folder is listed as ignored.
@@ -200,8 +196,9 @@ impl SeedReport {
             if let Some(o) = &e.outlet {
                 a.outlet = Some(o.clone());
             }
+            a.url.clone_from(&e.url);
+            a.tags.clone_from(&e.tags);
         }
-        self.catalog = catalog;
     }
 
     fn skip(&mut self, file: &str, reason: &str) {
@@ -349,7 +346,8 @@ mod tests {
         assert_eq!(a.date.unwrap().to_string(), "2017-01-27");
         assert_eq!(a.date_source, Some(DateSource::Catalog));
         assert_eq!(a.outlet.as_deref(), Some("Example"));
-        assert_eq!(r.catalog.entries["a.txt"].tags, ["x"]);
+        assert_eq!(a.url, None);
+        assert_eq!(a.tags, ["x"]);
         assert!(
             r.skipped.is_empty(),
             "catalog.toml is not listed as ignored"
@@ -357,8 +355,32 @@ mod tests {
     }
 
     #[test]
+    fn catalog_url_and_tags_reach_the_article_and_the_json() {
+        let dir = folder(&[
+            ("a.txt", GOOD),
+            ("b.txt", b"Other News Today\n\nSomething else happened on Tuesday.\n"),
+            (
+                "catalog.toml",
+                b"[\"a.txt\"]\nurl = \"https://example.com/vienna?id=1\"\ntags = [\"talks\", \"austria\"]\n",
+            ),
+        ]);
+        let r = load_folder(dir.path()).unwrap();
+        let a = &r.articles[0];
+        assert_eq!(a.url.as_deref(), Some("https://example.com/vienna?id=1"));
+        assert_eq!(a.tags, ["talks", "austria"]);
+        // Only url and tags were given: the parser's title stays.
+        assert_eq!(a.title_source, TitleSource::Headline);
+        let json = serde_json::to_value(&r).unwrap();
+        let (ja, jb) = (&json["articles"][0], &json["articles"][1]);
+        assert_eq!(ja["url"], "https://example.com/vienna?id=1");
+        assert_eq!(ja["tags"], serde_json::json!(["talks", "austria"]));
+        assert!(jb["url"].is_null(), "{jb}");
+        assert_eq!(jb["tags"], serde_json::json!([]));
+    }
+
+    #[test]
     fn catalog_mistakes_are_errors_naming_the_line() {
-        let cases: [(&[u8], usize, &str); 3] = [
+        let cases: [(&[u8], usize, &str); 4] = [
             (
                 b"[\"a.txt\"]\ntitle = \"x\"\n\n[\"nope.txt\"]\ntitle = \"y\"\n",
                 4,
@@ -366,6 +388,11 @@ mod tests {
             ),
             (b"[\"a.txt\"]\ndate = \"27/01/2017\"\n", 2, "YYYY-MM-DD"),
             (b"[\"a.txt\"]\nheadline = \"x\"\n", 2, "headline"),
+            (
+                b"[\"a.txt\"]\ntitle = \"x\"\nurl = \"javascript:alert(1)\"\n",
+                3,
+                "not an absolute http:// or https:// URL",
+            ),
         ];
         for (catalog, line, words) in cases {
             let dir = folder(&[("a.txt", GOOD), ("catalog.toml", catalog)]);

@@ -26,6 +26,8 @@ fn art(id: &str, title: &str, date: Option<&str>, body: &[&str]) -> Article {
         comments: Vec::new(),
         entities: Entities::default(),
         words: 0,
+        url: None,
+        tags: Vec::new(),
     }
 }
 

@@ -266,3 +266,95 @@ fn the_headline_above_the_dateline_beats_a_standfirst_below_it() {
     assert_eq!(a.title, "Russian blogger Lapshin extradited to Baku");
     assert_eq!(a.blocks.len(), 2, "the standfirst stays as text");
 }
+
+#[test]
+fn a_one_or_two_word_headline_where_a_headline_sits() {
+    for (head, under) in [
+        ("Quotable", "January 27, 2017"),
+        ("Village revival", "By Jane Doe"),
+    ] {
+        let page = format!(
+            "{head}\n\n{under}\n\nA county in the east is saving its old houses before they fall. It has no taxis.\n"
+        );
+        let a = ingest("o", "o.txt", &page);
+        assert_eq!(a.title, head);
+        assert_eq!(a.title_source, TitleSource::Headline);
+        assert_eq!(a.blocks.len(), 1, "{:?}", kinds(&a));
+    }
+    // A longer headline wins over a short label, wherever the label sits.
+    let a = ingest(
+        "l",
+        "l.txt",
+        "Old Houses Saved From the Bulldozer\n\nHeritage\n\nJanuary 27, 2017\n\nA county in the east is saving its old houses before they fall.\n",
+    );
+    assert_eq!(a.title, "Old Houses Saved From the Bulldozer");
+    // Away from a dateline or byline, a short line is not trusted as a headline.
+    let a = ingest(
+        "n",
+        "n.txt",
+        "Opinion\n\nA county in the east is saving its old houses before they fall. It has no taxis.\n",
+    );
+    assert_eq!(a.title_source, TitleSource::FirstSentence);
+}
+
+#[test]
+fn a_question_headline_without_a_dateline() {
+    let a = ingest(
+        "q",
+        "q.txt",
+        "Can tourism protect the Great Barrier Reef?\n\nScientists say visitors pay for much of the reef's care, but their boats and hotels add to its damage. The debate is old.\n\nAnother paragraph follows here.\n",
+    );
+    assert_eq!(a.title, "Can tourism protect the Great Barrier Reef?");
+    assert_eq!(a.title_source, TitleSource::Headline);
+    assert_eq!(a.blocks.len(), 2, "{:?}", kinds(&a));
+
+    // Under a headline, a question is the report's first paragraph.
+    let a = ingest(
+        "r",
+        "r.txt",
+        "Reef Tourism Under Scrutiny\n\nCan tourism protect the Great Barrier Reef?\n\nScientists say visitors pay for much of the reef's care, but their boats and hotels add to its damage.\n",
+    );
+    assert_eq!(a.title, "Reef Tourism Under Scrutiny");
+    assert_eq!(
+        a.blocks[0].text,
+        "Can tourism protect the Great Barrier Reef?"
+    );
+
+    // A question that runs on into a shorter line is prose, not a headline.
+    let a = ingest(
+        "p",
+        "p.txt",
+        "What happens to a reef when the tourists stop coming to see it?\n\nNobody knows the answer to that yet.\n",
+    );
+    assert_eq!(a.title_source, TitleSource::FirstSentence);
+    assert_eq!(a.blocks.len(), 2);
+}
+
+#[test]
+fn a_site_name_after_the_headline_is_the_outlet_not_the_title() {
+    let a = ingest(
+        "c",
+        "c.txt",
+        "Talks Collapse as Leaders Trade Blame | CNN\n\nJanuary 30, 2017\n\nTalks between the two governments collapsed on Monday, officials said.\n",
+    );
+    assert_eq!(a.title, "Talks Collapse as Leaders Trade Blame");
+    assert_eq!(a.outlet.as_deref(), Some("CNN"));
+
+    // The outlet the page's own furniture names stays; the suffix still goes.
+    let a = ingest(
+        "b",
+        "b.txt",
+        "Talks collapse as leaders trade blame - BBC News\n\nJanuary 30, 2017\n\nTalks between the two governments collapsed on Monday, officials said.\n\n© 2017 Example Media Group. All rights reserved.\n",
+    );
+    assert_eq!(a.title, "Talks collapse as leaders trade blame");
+    assert_eq!(a.outlet.as_deref(), Some("Example Media Group"));
+
+    // A quoted headline's speaker stays in the title.
+    let a = ingest(
+        "p",
+        "p.txt",
+        "Russia to strengthen its armed forces - Putin\n\nJanuary 30, 2017\n\nRussia will continue to strengthen its armed forces, the president said on Monday.\n",
+    );
+    assert_eq!(a.title, "Russia to strengthen its armed forces - Putin");
+    assert_eq!(a.outlet, None);
+}

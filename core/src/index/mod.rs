@@ -8,7 +8,7 @@
 pub mod build;
 
 /// Marks a Dossier corpus and its format version; bump the version when the layout changes.
-pub const MAGIC: &[u8; 8] = b"DOSSIER3";
+pub const MAGIC: &[u8; 8] = b"DOSSIER4";
 
 /// The fields a term can occur in, in posting order. Their weights live in `query::ranking`.
 pub const FIELD_TITLE: usize = 0;

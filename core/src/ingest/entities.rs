@@ -5,7 +5,9 @@
 //! demonyms and well-known organisations, and cue words ("… News", "… Forces").
 //! Variants merge: a surname alone or after a title ("Trump", "President-elect
 //! Trump") counts for the full name the article uses ("Donald Trump"); aliases
-//! ("IS", "ISIS") count for one canonical name.
+//! ("IS", "ISIS") count for one canonical name. A surname the article never
+//! gives in full still counts as a person when a title or a verb of speech
+//! says so ("President Obama", "Merkel said", "said Merkel").
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -28,6 +30,9 @@ struct Tok<'a> {
     sentence_start: bool,
     /// Punctuation stands between this word and the previous one.
     break_before: bool,
+    /// A verb of speech stands right before or after the word: whoever says
+    /// or is quoted is a person ("Merkel said", "said Merkel").
+    speaks: bool,
 }
 
 impl Tok<'_> {
@@ -148,6 +153,7 @@ fn tokenize<'a>(text: &'a str, out: &mut Vec<Tok<'a>>) {
                     word: Cow::Owned(p.to_string()),
                     sentence_start: sentence_start && i == 0,
                     break_before: true,
+                    speaks: false,
                 });
             }
         } else {
@@ -155,6 +161,7 @@ fn tokenize<'a>(text: &'a str, out: &mut Vec<Tok<'a>>) {
                 word,
                 sentence_start,
                 break_before,
+                speaks: false,
             });
         }
         // "U.S." and "Mr." end in a full stop without ending the sentence.
@@ -162,6 +169,37 @@ fn tokenize<'a>(text: &'a str, out: &mut Vec<Tok<'a>>) {
         sentence_start = ends;
         // "Trump's White House" is two names.
         break_next = ends || possessive || !trail.is_empty();
+    }
+}
+
+/// Verbs of speech that follow their speaker in news reports ("Merkel said").
+const SPOKE: [&str; 4] = ["said", "says", "told", "tweeted"];
+/// Verbs that also come before their speaker ("…,” said Merkel.).
+const SAID_BY: [&str; 4] = ["said", "says", "added", "wrote"];
+
+/// Marks the words right beside a verb of speech, within the same clause.
+/// "The Treasury said" is an institution ("the" does not stand before a
+/// person's name), and "says Rohingya abuse …" a subject, not a speaker: the
+/// speaker after the verb ends the clause.
+fn mark_speakers(toks: &mut [Tok]) {
+    for i in 0..toks.len() {
+        let verb = toks[i].word.as_ref();
+        let (before, after) = (SPOKE.contains(&verb), SAID_BY.contains(&verb));
+        if before && i > 0 && !toks[i].break_before {
+            let determined = i > 1
+                && !toks[i - 1].break_before
+                && matches!(
+                    toks[i - 2].word.to_lowercase().as_str(),
+                    "the" | "a" | "an" | "its" | "their" | "our"
+                );
+            toks[i - 1].speaks |= !determined;
+        }
+        let clause_ends = toks.get(i + 2).is_none_or(|t| t.break_before);
+        if let Some(next) = toks.get_mut(i + 1) {
+            if after && !next.break_before && clause_ends {
+                next.speaks = true;
+            }
+        }
     }
 }
 
@@ -235,6 +273,11 @@ struct Extractor<'g, 'a> {
     gaz: &'g Gazetteer,
     /// Words seen in lowercase somewhere: such a word opening a sentence is not a name.
     lowercase: HashSet<Cow<'a, str>>,
+    /// Words seen capitalised inside a sentence somewhere. "Analysts said"
+    /// opens sentences only; a name is capitalised wherever it stands.
+    capitalised: HashSet<Cow<'a, str>>,
+    /// Capitalised words an "it" or "its" follows in the same sentence.
+    itself: HashSet<Cow<'a, str>>,
     mentions: Vec<Mention>,
 }
 
@@ -333,7 +376,18 @@ impl Extractor<'_, '_> {
             if is_acronym(w) {
                 self.push(Kind::Org, w.to_string(), false);
             } else if !is_calendar(w) && !STARTERS.contains(&w.as_ref()) && w.chars().count() > 1 {
-                self.push(Kind::Single, w.to_string(), false);
+                // A name is letters ("O'Brien", not "I've", "MONUSCO" or
+                // "Rutte-should"), capitalised mid-sentence somewhere, and
+                // never "it".
+                let name_shaped = w.split(['\'', '’']).all(|p| {
+                    p.starts_with(char::is_uppercase) && p.chars().all(char::is_alphabetic)
+                }) && !(w.chars().count() > 3
+                    && w.chars().all(char::is_uppercase));
+                let speaks = run[0].speaks
+                    && name_shaped
+                    && self.capitalised.contains(w.as_ref())
+                    && !self.itself.contains(w.as_ref());
+                self.push(Kind::Single, w.to_string(), speaks);
             }
             return;
         }
@@ -370,9 +424,31 @@ pub fn extract(texts: &[&str]) -> Entities {
             t.break_before = true;
         }
     }
+    mark_speakers(&mut toks);
+    let capitalised = toks
+        .iter()
+        .filter(|t| t.cap() && !t.sentence_start)
+        .map(|t| t.word.clone())
+        .collect();
+    // "Apple said it would …": a company or a place speaks of itself as "it".
+    let itself = toks
+        .iter()
+        .enumerate()
+        .filter(|(i, t)| {
+            t.cap()
+                && toks[i + 1..]
+                    .iter()
+                    .take(12)
+                    .take_while(|n| !n.sentence_start)
+                    .any(|n| matches!(n.word.as_ref(), "it" | "its"))
+        })
+        .map(|(_, t)| t.word.clone())
+        .collect();
     let mut ex = Extractor {
         gaz: &gaz,
         lowercase,
+        capitalised,
+        itself,
         mentions: Vec::new(),
     };
     for run in runs(&toks) {
@@ -397,10 +473,20 @@ fn resolve(mentions: Vec<Mention>) -> Entities {
         let surname = name.rsplit(' ').next().unwrap_or(name);
         by_surname.entry(surname).or_insert((name, count));
     }
-    // A bare word that a title once marked as a person ("President Obama").
+    // A family name written first ("Wang Yi", then "Wang said") or a given
+    // name: which full name it means is a guess, so a verb of speech alone
+    // does not make it a person of its own.
+    let first_words: HashSet<&str> = full.keys().filter_map(|n| n.split(' ').next()).collect();
+    // A bare word that a title or a verb of speech once marked as a person
+    // ("President Obama", "Obama said").
     let titled: HashSet<&str> = mentions
         .iter()
-        .filter(|m| m.kind == Kind::Person && m.titled && !m.name.contains(' '))
+        .filter(|m| {
+            m.titled
+                && !m.name.contains(' ')
+                && (m.kind == Kind::Person
+                    || m.kind == Kind::Single && !first_words.contains(m.name.as_str()))
+        })
         .map(|m| m.name.as_str())
         .collect();
 
@@ -460,6 +546,35 @@ mod tests {
             [("Donald Trump", 5), ("Vladimir Putin", 2)]
         );
         assert_eq!(names(&e.places), [("New York", 1), ("Russia", 1)]);
+    }
+
+    #[test]
+    fn a_surname_alone_is_a_person_when_it_speaks() {
+        let e = extract(&[
+            "Merkel said the talks would go on. Later, Merkel met the delegation.",
+            "“We will not give up,” said Rutte, before flying home. Rutte’s aides stayed.",
+            "Schulz arrived late. The Zeitgeist was gloomy.",
+        ]);
+        // Schulz never speaks nor has a title: one capitalised word is too
+        // little to call a person.
+        assert_eq!(names(&e.people), [("Merkel", 2), ("Rutte", 2)]);
+        // A company speaks of itself as "it".
+        let e = extract(&["Then Volkswagen said it would pay. Critics doubted Volkswagen."]);
+        assert!(e.people.is_empty(), "{:?}", e.people);
+        // A family name written first is not a second person.
+        let e = extract(&["Foreign Minister Wang Yi spoke first. Wang said talks would go on."]);
+        assert_eq!(names(&e.people), [("Wang Yi", 1)]);
+        // Capitalised only where a sentence starts: a common noun.
+        let e = extract(&[
+            "Analysts said the talks failed. The analysts agreed.",
+            "Police said so.",
+        ]);
+        assert!(e.people.is_empty(), "{:?}", e.people);
+        let e = extract(&["I've said so before, and O'Brien said so too. Then O'Brien left."]);
+        assert_eq!(names(&e.people), [("O'Brien", 2)]);
+        // A clause break stands between: "In Vienna, said …" is not Vienna speaking.
+        let e = extract(&["Then, Brussels said nothing. Kurz, however, said yes."]);
+        assert!(e.people.is_empty(), "{:?}", e.people);
     }
 
     #[test]

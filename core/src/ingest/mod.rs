@@ -28,16 +28,22 @@ const MIN_STANDFIRST_WORDS: usize = 8;
 pub fn ingest(id: &str, file: &str, text: &str) -> Article {
     let (header_date, lines) = lines::split(text);
     let noise = boilerplate::mark(&lines);
+    let next_kept = |i: usize| (i + 1..lines.len()).find(|&j| noise[j].is_none());
+    let over_dateline =
+        |i: usize| next_kept(i).is_some_and(|j| dateline::dateline(lines[j].text).is_some());
     // A headline written as a sentence ("Should scientists engage in
-    // activism?") reads as prose; a dateline right under it says otherwise.
-    let over_dateline = |i: usize| {
-        title::is_sentence_headline(lines[i].text)
-            && (i + 1..lines.len())
-                .find(|&j| noise[j].is_none())
-                .is_some_and(|j| dateline::dateline(lines[j].text).is_some())
+    // activism?") reads as prose; its place says otherwise: a dateline right
+    // under it, or, for a lone question, being the first thing on the page
+    // with the (longer) report starting below.
+    let sentence_headline = |i: usize| {
+        let s = lines[i].text;
+        (title::is_sentence_headline(s) && over_dateline(i))
+            || (title::is_question_headline(s)
+                && next_kept(i).is_some_and(|j| lines[j].prose && lines[j].words > lines[i].words)
+                && !(0..i).any(|k| noise[k].is_none() && title::is_candidate(lines[k].text)))
     };
     let mut first_prose = (0..lines.len())
-        .find(|&i| noise[i].is_none() && lines[i].prose && !over_dateline(i))
+        .find(|&i| noise[i].is_none() && lines[i].prose && !sentence_headline(i))
         .unwrap_or(lines.len());
     // A hard-wrapped first paragraph starts on the lines above its first full stop.
     while first_prose > 0
@@ -61,6 +67,7 @@ pub fn ingest(id: &str, file: &str, text: &str) -> Article {
     // Above the report: headline, dateline, byline, captions; the rest are tags.
     let mut above: Vec<(usize, Block)> = Vec::new();
     let mut candidates: Vec<usize> = Vec::new();
+    let mut short: Vec<usize> = Vec::new();
     let mut leftovers: Vec<usize> = Vec::new();
     for (i, line) in lines.iter().enumerate().take(first_prose) {
         let s = line.text;
@@ -74,8 +81,15 @@ pub fn ingest(id: &str, file: &str, text: &str) -> Article {
             dated_at = dated_at.or(Some(i));
         } else if let Some(b) = byline::byline(s) {
             byline = byline.or(Some(b));
-        } else if title::is_candidate(s) || (lines[i].prose && over_dateline(i)) {
+        } else if title::is_candidate(s) || (lines[i].prose && sentence_headline(i)) {
             candidates.push(i);
+        } else if title::is_short_headline(s)
+            && next_kept(i).is_some_and(|j| {
+                let next = lines[j].text;
+                dateline::dateline(next).is_some() || byline::byline(next).is_some()
+            })
+        {
+            short.push(i);
         } else {
             leftovers.push(i);
         }
@@ -102,6 +116,7 @@ pub fn ingest(id: &str, file: &str, text: &str) -> Article {
     let headline = pick(&above_date)
         .filter(|&(_, shared)| shared > 0)
         .or_else(|| pick(&candidates))
+        .or_else(|| pick(&short))
         .map(|(i, _)| i);
     let headline_key = headline.map(|h| rep.keys[h].as_str());
     // A long line above the report that is not the headline is a standfirst;
@@ -197,8 +212,29 @@ pub fn ingest(id: &str, file: &str, text: &str) -> Article {
             .map(|d: Date| (d, DateSource::Dateline));
     }
 
+    let furniture = |kind: Noise| -> Vec<&str> {
+        (0..lines.len())
+            .filter(|&i| noise[i] == Some(kind))
+            .map(|i| lines[i].text)
+            .collect()
+    };
+    let mut outlet = outlet::outlet(
+        &furniture(Noise::Banner),
+        &furniture(Noise::Notice),
+        &furniture(Noise::Navigation),
+    );
+
     let (title, title_source) = match headline {
-        Some(h) => (title::tidy(lines[h].text), TitleSource::Headline),
+        Some(h) => {
+            let headline = title::tidy(lines[h].text);
+            match title::site_suffix(&headline, outlet.as_deref()) {
+                Some((head, site)) => {
+                    outlet = outlet.or_else(|| Some(site.to_string()));
+                    (head.to_string(), TitleSource::Headline)
+                }
+                None => (headline, TitleSource::Headline),
+            }
+        }
         None => (
             blocks
                 .iter()
@@ -209,18 +245,6 @@ pub fn ingest(id: &str, file: &str, text: &str) -> Article {
             TitleSource::FirstSentence,
         ),
     };
-
-    let furniture = |kind: Noise| -> Vec<&str> {
-        (0..lines.len())
-            .filter(|&i| noise[i] == Some(kind))
-            .map(|i| lines[i].text)
-            .collect()
-    };
-    let outlet = outlet::outlet(
-        &furniture(Noise::Banner),
-        &furniture(Noise::Notice),
-        &furniture(Noise::Navigation),
-    );
 
     let comments = if body_end < lines.len() {
         comments::parse(&lines[body_end + 1..])
@@ -244,6 +268,8 @@ pub fn ingest(id: &str, file: &str, text: &str) -> Article {
         comments,
         entities,
         words,
+        url: None,
+        tags: Vec::new(),
     }
 }
 

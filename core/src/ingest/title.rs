@@ -38,6 +38,122 @@ pub fn is_sentence_headline(s: &str) -> bool {
     (2..=30).contains(&word_count(s)) && s.chars().count() <= 250 && !s.ends_with([',', ';'])
 }
 
+/// A headline too short for `is_candidate` ("Quotable", "Village revival"),
+/// trusted only where a headline sits (right above the dateline or byline)
+/// and only when the page has no longer candidate.
+pub fn is_short_headline(s: &str) -> bool {
+    (1..=2).contains(&word_count(s))
+        && s.chars().count() <= 40
+        && !s.ends_with([',', ';', ':', '.'])
+        && s.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// "Should scientists engage in activism?": one short question on a line of
+/// its own. Sentence case makes it read as prose, so only its place (first on
+/// the page, a longer paragraph below, no other headline above) says otherwise.
+pub fn is_question_headline(s: &str) -> bool {
+    let core = s.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»', '*', ' ']);
+    core.ends_with('?')
+        && (2..=20).contains(&word_count(s))
+        && s.chars().count() <= 200
+        && first_sentence(s) == s
+}
+
+/// Words that name a publication rather than a person or a subject, as the
+/// site name ending a page's `<title>` does ("… - BBC News", "… | The Times").
+const MEDIA_WORDS: [&str; 30] = [
+    "News",
+    "Times",
+    "Post",
+    "Journal",
+    "Herald",
+    "Guardian",
+    "Tribune",
+    "Telegraph",
+    "Mail",
+    "Express",
+    "Daily",
+    "Online",
+    "Media",
+    "TV",
+    "Radio",
+    "Press",
+    "Network",
+    "Magazine",
+    "Gazette",
+    "Observer",
+    "Independent",
+    "Chronicle",
+    "Standard",
+    "Mirror",
+    "Reuters",
+    "Wire",
+    "Insider",
+    "Weekly",
+    "Broadcasting",
+    "Channel",
+];
+
+/// Separators between a headline and the site's name, most specific first.
+const SUFFIX_SEPARATORS: [&str; 6] = [" | ", " :: ", " · ", " - ", " – ", " — "];
+
+/// "bbc.co.uk", "CNN.com".
+fn is_domain(w: &str) -> bool {
+    let parts: Vec<&str> = w.split('.').collect();
+    parts.len() >= 2
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        && parts.last().is_some_and(|tld| {
+            (2..=6).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_alphabetic())
+        })
+}
+
+/// "CNN", "FOX6": a call sign or initials.
+fn is_acronym(w: &str) -> bool {
+    (2..=6).contains(&w.chars().count())
+        && w.chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && w.chars().filter(char::is_ascii_uppercase).count() >= 2
+}
+
+/// Could `name`, after a separator at the end of a headline, be the site's
+/// name? A dash also sets off who said a quoted headline ("… - Putin", "… -
+/// Russian MP"), so after a dash only a domain or a publication's word counts;
+/// after a bar (rarely anything but a site name) initials count too.
+fn is_publisher(name: &str, bar: bool) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if !(1..=5).contains(&words.len()) || name.chars().count() > 40 {
+        return false;
+    }
+    if words.len() == 1 && is_domain(words[0]) {
+        return true;
+    }
+    let named = words.iter().all(|w| {
+        w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            || ["of", "the", "and", "&"].contains(w)
+    }) && !name.ends_with(['.', '!', '?', ':', ',']);
+    let media = words
+        .iter()
+        .any(|w| MEDIA_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())));
+    named && (media || (bar && words.len() == 1 && is_acronym(words[0])))
+}
+
+/// Splits a site's name off the end of a headline ("Talks collapse | CNN" →
+/// ("Talks collapse", "CNN")). `outlet` is the publisher the page names
+/// elsewhere: a suffix equal to it is the site's name whatever its shape.
+pub fn site_suffix<'a>(title: &'a str, outlet: Option<&str>) -> Option<(&'a str, &'a str)> {
+    let (at, sep) = SUFFIX_SEPARATORS
+        .iter()
+        .filter_map(|sep| title.rfind(sep).map(|at| (at, *sep)))
+        .max_by_key(|&(at, _)| at)?;
+    let head = title[..at].trim_end();
+    let name = title[at + sep.len()..].trim();
+    let known = outlet.is_some_and(|o| o.eq_ignore_ascii_case(name));
+    let bar = !matches!(sep, " - " | " – " | " — ");
+    (word_count(head) >= 2 && (known || is_publisher(name, bar))).then_some((head, name))
+}
+
 /// Picks the headline among candidate lines: the one sharing most words with
 /// the report's opening, then the longest, then the first. Returns its index
 /// and how many words it shares.
@@ -147,6 +263,62 @@ mod tests {
         ));
         assert!(!is_candidate("# # navigation"));
         assert!(!is_candidate("#"));
+    }
+
+    #[test]
+    fn a_site_name_is_split_off_the_headline() {
+        let split = |t| site_suffix(t, None);
+        assert_eq!(
+            split("Talks collapse over border | CNN"),
+            Some(("Talks collapse over border", "CNN"))
+        );
+        assert_eq!(
+            split("Talks collapse over border - BBC News"),
+            Some(("Talks collapse over border", "BBC News"))
+        );
+        assert_eq!(
+            split("Talks collapse – The Irish Times"),
+            Some(("Talks collapse", "The Irish Times"))
+        );
+        assert_eq!(
+            split("Talks collapse :: example.co.uk"),
+            Some(("Talks collapse", "example.co.uk"))
+        );
+        // Who said it, not who published it.
+        assert_eq!(split("Russia to strengthen its Armed Forces - Putin"), None);
+        assert_eq!(split("No evidence of interference - Russian MP"), None);
+        assert_eq!(
+            split("Health plan leaves millions uninsured - US budget office"),
+            None
+        );
+        assert_eq!(split("Trump attacks the media - Fox News host"), None);
+        assert_eq!(split("Live: Last 16 - German Cup"), None);
+        assert_eq!(split("Trump's hiring goals may not be met - Kelly"), None);
+        // Initials after a dash are a speaker as often as a site.
+        assert_eq!(split("Water quality is poorer - EPA"), None);
+        // Too little would be left.
+        assert_eq!(split("Analysis | The New York Times"), None);
+        // The name the page gives elsewhere counts whatever its shape.
+        assert_eq!(
+            site_suffix("Talks collapse over border - Example", Some("example")),
+            Some(("Talks collapse over border", "Example"))
+        );
+    }
+
+    #[test]
+    fn short_and_question_headlines_have_their_own_shape() {
+        assert!(is_short_headline("Quotable"));
+        assert!(is_short_headline("Village revival"));
+        assert!(!is_short_headline("Three word line"));
+        assert!(!is_short_headline("continued:"));
+        assert!(is_question_headline(
+            "Should scientists engage in activism?"
+        ));
+        assert!(is_question_headline("Is a ‘seven-day NHS’ feasible?”"));
+        assert!(!is_question_headline(
+            "Democracy or humility? Why not both?"
+        ));
+        assert!(!is_question_headline("They asked why. Nobody answered."));
     }
 
     #[test]
