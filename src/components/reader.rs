@@ -111,6 +111,7 @@ fn fill(
         article.outlet.as_deref(),
         Some(article.reading_minutes()),
     );
+    source(reader, &article);
     let nav = add(reader, "div", "match-nav");
     let body = add(reader, "div", "reader-body");
     let mut block_marks = marks.blocks.iter();
@@ -156,6 +157,27 @@ pub fn meta(
     }
     if let Some(m) = minutes {
         add_text(&p, "span", "reading-time", &format!("{m} min read"));
+    }
+}
+
+/// Where the article came from and how the curator tagged it, when the
+/// catalog says (its url is checked at build time to be http or https).
+fn source(reader: &Element, article: &Article) {
+    if article.url.is_none() && article.tags.is_empty() {
+        return;
+    }
+    let p = add(reader, "p", "article-source");
+    if let Some(url) = &article.url {
+        let a = link(&p, "", url, "Original article");
+        attr(&a, "rel", "noopener noreferrer");
+    }
+    if !article.tags.is_empty() {
+        add_text(
+            &p,
+            "span",
+            "",
+            &format!("Tags: {}", article.tags.join(", ")),
+        );
     }
 }
 

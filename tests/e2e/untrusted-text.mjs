@@ -40,6 +40,12 @@ before(async () => {
   dist = join(work, 'dist');
   mkdirSync(seeds);
   writeFileSync(join(seeds, '000_hostile.txt'), ARTICLE);
+  // The curator's catalog is trusted more, but its tags are still text, and
+  // its url a link only because the build accepted it as http(s).
+  writeFileSync(
+    join(seeds, 'catalog.toml'),
+    '["000_hostile.txt"]\nurl = "https://example.org/report?a=1&b=2"\ntags = ["<b>bold</b>", "fact-check"]\n',
+  );
   try {
     execFileSync('trunk', ['build', '--release', '--dist', dist], {
       cwd: ROOT,
@@ -91,6 +97,12 @@ test('markup and script in article text are shown as text and never run', { time
     assert.deepEqual(made, { scripts: 0, inMain: 0, images: 0, jsLinks: 0 }, 'no element was made from article text');
     const text = await article.textContent();
     for (const h of HOSTILE) assert.ok(text.includes(h), `shown literally: ${h}`);
+    // The catalog's url and tags: a plain link and literal text.
+    const source = article.getByRole('link', { name: 'Original article' });
+    assert.equal(await source.getAttribute('href'), 'https://example.org/report?a=1&b=2');
+    assert.equal(await source.getAttribute('rel'), 'noopener noreferrer');
+    assert.ok(text.includes('Tags: <b>bold</b>, fact-check'), 'tags shown literally');
+    assert.equal(await page.evaluate(() => document.querySelectorAll('main b').length), 0);
     assert.deepEqual(app.problems(), []);
   } finally {
     await app.close();
