@@ -83,11 +83,7 @@ impl Highlighter {
         }
         for_each_token(text, 0, |t| {
             if self.terms.contains_key(t.term) {
-                match out.last_mut() {
-                    // A compound's part inside the compound already lit.
-                    Some(last) if t.start < last.1 => last.1 = last.1.max(t.end),
-                    _ => out.push((t.start, t.end)),
-                }
+                light(&mut out, t.start, t.end);
             }
         });
         out
@@ -213,6 +209,15 @@ impl Highlighter {
         }
         let ranges = self.ranges(&snippet);
         (snippet, ranges)
+    }
+}
+
+/// Adds a matched word's char range, in text order.
+fn light(out: &mut Ranges, start: usize, end: usize) {
+    match out.last_mut() {
+        // A compound's part inside the compound already lit.
+        Some(last) if start < last.1 => last.1 = last.1.max(end),
+        _ => out.push((start, end)),
     }
 }
 
@@ -391,14 +396,8 @@ impl<'a> Corpus<'a> {
         }
         let mut ranges: Ranges = Vec::new();
         for (a, b) in lit {
-            if a < c0 || b > c_stop {
-                continue;
-            }
-            let (a, b) = (a - c0 + shift, b - c0 + shift);
-            match ranges.last_mut() {
-                // A compound's part inside the compound already lit.
-                Some(last) if a < last.1 => last.1 = last.1.max(b),
-                _ => ranges.push((a, b)),
+            if a >= c0 && b <= c_stop {
+                light(&mut ranges, a - c0 + shift, b - c0 + shift);
             }
         }
         (snippet, ranges)
