@@ -485,16 +485,12 @@ impl<'a> Corpus<'a> {
         // Past the last article the earlier clauses left, a postings list
         // holds nothing this clause may score: the long lists of a common
         // completion or correction stop there.
-        let stop = if need == 0 {
-            u32::MAX
-        } else {
-            scratch
-                .any
-                .iter()
-                .filter(|&&d| wanted(scratch, d))
-                .max()
-                .map_or(0, |&d| d + 1)
-        };
+        let mut stop = if need == 0 { u32::MAX } else { 0 };
+        for &d in &scratch.any {
+            if scratch.matched[d as usize] & need == need {
+                stop = stop.max(d + 1);
+            }
+        }
         for (alt, exps) in clause.alts.iter().zip(expanded) {
             match alt {
                 Alt::Word { term, exact, .. } => {
