@@ -5,6 +5,12 @@
 //   - query latency through the module's JS search(), p50 / p95 per kind, with
 //     how often the known item comes first and in the top 10 (the query set is
 //     the native benchmarks' one: core/examples/queries.rs);
+//   - import + open + first search: from the dynamic import() of the
+//     wasm-bindgen glue module, through its default-export init and the
+//     first search() call returning, in a fresh blank page of the same
+//     server (no UI mounted): cold (the wasm fetched over the local server)
+//     and from the wasm's bytes already in memory (compile, instantiate, open,
+//     search: what a cached or streamed copy would cost);
 //   - keystroke -> results in the DOM and -> next frame, p50 / p95, over a
 //     scripted typing session.
 //
@@ -15,7 +21,7 @@
 // Pages are served cross-origin isolated (COOP + COEP) so that
 // performance.now() has microsecond resolution instead of 100 µs.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -96,6 +102,45 @@ async function bench(folder) {
     const started = stats(loads.map((l) => l.started));
     console.log(`navigation -> first results painted: p50 ${ms(painted.p50)}, worst ${ms(Math.max(...loads.map((l) => l.painted)))} (${LOADS} cold loads; wasm started at p50 ${ms(started.p50)})`);
     console.log(`wasm memory after start: ${mb(loads[0].memory)} (raw text ${mb(rawSize(folder))}, ratio ${(loads[0].memory / rawSize(folder)).toFixed(2)}); JS heap ${mb(loads[0].heap ?? 0)}`);
+
+    // Import + open + first search, each in a fresh context on a blank page.
+    const html = readFileSync(join(dist, 'index.html'), 'utf8');
+    const glue = html.match(/href=["']?\.?\/?([^"' >]+\.js)["']?[^>]*rel=["']?modulepreload|rel=["']?modulepreload["']?[^>]*href=["']?\.?\/?([^"' >]+\.js)/);
+    const wasm = html.match(/([\w-]+_bg\.wasm)/);
+    if (!glue || !wasm) throw new Error('no module preload or wasm link in dist/index.html');
+    writeFileSync(join(dist, 'bench-blank.html'), '<!DOCTYPE html><title>blank</title>');
+    const firsts = { cold: [], bytes: [] };
+    for (let i = 0; i < LOADS; i++) {
+      for (const mode of ['cold', 'bytes']) {
+        const context = await browser.newContext({ serviceWorkers: 'block' });
+        const page = await context.newPage();
+        await page.goto(`${url}bench-blank.html`);
+        firsts[mode].push(
+          await page.evaluate(
+            async ([glue, wasm, mode]) => {
+              // The bytes mode fetches the wasm before the clock starts.
+              const bytes = mode === 'bytes' ? await (await fetch(wasm)).arrayBuffer() : null;
+              const t0 = performance.now();
+              const m = await import(glue);
+              await m.default({ module_or_path: bytes ?? wasm });
+              const t1 = performance.now();
+              const hits = m.search('president', { limit: 10 });
+              const t2 = performance.now();
+              if (!hits.length) throw new Error('the first search found nothing');
+              return { init: t1 - t0, search: t2 - t1, total: t2 - t0 };
+            },
+            [`${url}${glue[1] ?? glue[2]}`, `${url}${wasm[1]}`, mode],
+          ),
+        );
+        await context.close();
+      }
+    }
+    for (const [mode, label] of [['cold', 'wasm fetched'], ['bytes', 'wasm bytes in memory']]) {
+      const total = stats(firsts[mode].map((f) => f.total));
+      const init = stats(firsts[mode].map((f) => f.init));
+      const search = stats(firsts[mode].map((f) => f.search));
+      console.log(`import + open + first search (${label}): p50 ${ms(total.p50)}, worst ${ms(Math.max(...firsts[mode].map((f) => f.total)))} (import + init p50 ${ms(init.p50)}, open + first search() p50 ${ms(search.p50)}; ${LOADS} fresh pages)`);
+    }
 
     const context = await browser.newContext({ serviceWorkers: 'block' });
     const page = await context.newPage();

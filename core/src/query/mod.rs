@@ -266,6 +266,9 @@ impl<'a> Corpus<'a> {
         let bytes = self.postings_bytes();
         let mut pos = info.positions(bytes);
         let mut ti = 0;
+        // Positions of the articles passed over, skipped in one go when the
+        // next target comes: one long skip counts eight bytes at a time.
+        let mut skip = 0u32;
         for p in info.postings(bytes) {
             while ti < targets.len() && targets[ti] < p.doc {
                 ti += 1;
@@ -275,9 +278,11 @@ impl<'a> Corpus<'a> {
             }
             let hit = targets[ti] == p.doc;
             if !hit {
-                pos.skip_varints(p.tf.iter().sum());
+                skip = skip.wrapping_add(p.tf.iter().sum());
                 continue;
             }
+            pos.skip_varints(skip);
+            skip = 0;
             for (field, &tf) in p.tf.iter().enumerate() {
                 let wanted = mask & (1 << field) != 0;
                 let mut at = 0u32;
@@ -477,6 +482,15 @@ impl<'a> Corpus<'a> {
                     .get(doc as usize)
                     .is_some_and(|&m| m & need == need)
         };
+        // Past the last article the earlier clauses left, a postings list
+        // holds nothing this clause may score: the long lists of a common
+        // completion or correction stop there.
+        let mut stop = if need == 0 { u32::MAX } else { 0 };
+        for &d in &scratch.any {
+            if scratch.matched[d as usize] & need == need {
+                stop = stop.max(d + 1);
+            }
+        }
         for (alt, exps) in clause.alts.iter().zip(expanded) {
             match alt {
                 Alt::Word { term, exact, .. } => {
@@ -518,6 +532,9 @@ impl<'a> Corpus<'a> {
                         } * e.kind.weight();
                         let bonus = e.kind == MatchKind::Exact && !accented.is_empty();
                         for p in e.info.postings(bytes) {
+                            if p.doc >= stop {
+                                break;
+                            }
                             if !wanted(scratch, p.doc) {
                                 continue;
                             }

@@ -83,11 +83,7 @@ impl Highlighter {
         }
         for_each_token(text, 0, |t| {
             if self.terms.contains_key(t.term) {
-                match out.last_mut() {
-                    // A compound's part inside the compound already lit.
-                    Some(last) if t.start < last.1 => last.1 = last.1.max(t.end),
-                    _ => out.push((t.start, t.end)),
-                }
+                light(&mut out, t.start, t.end);
             }
         });
         out
@@ -213,6 +209,15 @@ impl Highlighter {
         }
         let ranges = self.ranges(&snippet);
         (snippet, ranges)
+    }
+}
+
+/// Adds a matched word's char range, in text order.
+fn light(out: &mut Ranges, start: usize, end: usize) {
+    match out.last_mut() {
+        // A compound's part inside the compound already lit.
+        Some(last) if start < last.1 => last.1 = last.1.max(end),
+        _ => out.push((start, end)),
     }
 }
 
@@ -351,12 +356,18 @@ impl<'a> Corpus<'a> {
         let to = self.anchor(s, end.div_ceil(ANCHOR_WORDS)).max(from);
         let part = s.text.get(from..to).unwrap_or("");
         let (mut c0, mut c1) = (None, 0);
+        // The matched words seen from the window's first word on, as char
+        // ranges of `part`: the snippet's highlights without tokenizing it again.
+        let mut lit: Ranges = Vec::new();
         for_each_token(part, k0 * ANCHOR_WORDS, |t| {
             if t.pos >= first && t.pos < end {
                 c0.get_or_insert(t.start);
                 if t.kind != TokenKind::Whole {
                     c1 = c1.max(t.end);
                 }
+            }
+            if c0.is_some() && hl.terms.contains_key(t.term) {
+                lit.push((t.start, t.end));
             }
         });
         let Some(c0) = c0 else {
@@ -365,14 +376,17 @@ impl<'a> Corpus<'a> {
         let byte = |c: usize| part.char_indices().nth(c).map_or(part.len(), |(b, _)| b);
         let start = from + byte(c0);
         let mut stop = from + byte(c1);
+        let mut c_stop = c1;
         // Keep closing punctuation on the last word ("leaders.").
         for ch in s.text[stop..].chars() {
             if ch.is_whitespace() {
                 break;
             }
             stop += ch.len_utf8();
+            c_stop += 1;
         }
         let mut snippet = String::with_capacity(stop - start + 8);
+        let shift = usize::from(start > 0);
         if start > 0 {
             snippet.push('…');
         }
@@ -380,7 +394,12 @@ impl<'a> Corpus<'a> {
         if stop < s.text.len() {
             snippet.push('…');
         }
-        let ranges = hl.ranges(&snippet);
+        let mut ranges: Ranges = Vec::new();
+        for (a, b) in lit {
+            if a >= c0 && b <= c_stop {
+                light(&mut ranges, a - c0 + shift, b - c0 + shift);
+            }
+        }
         (snippet, ranges)
     }
 }
