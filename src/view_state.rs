@@ -3,7 +3,7 @@
 //! The hash is `#key=value&key=value` with percent-encoded values; facet keys
 //! repeat for several values. Unknown or malformed parameters are ignored.
 
-use dossier_core::{Filters, SearchRequest, Sort};
+use dossier_core::{Date, Filters, SearchRequest, Sort};
 
 /// Longest query kept from a URL; the engine caps queries further.
 const MAX_QUERY_CHARS: usize = 2_000;
@@ -24,6 +24,11 @@ pub struct ViewState {
     pub embed: bool,
     /// The current query match in the open article, counted from 1.
     pub match_at: Option<usize>,
+    /// The timeline's inclusive date range (`from=`/`to=`, `YYYY-MM-DD`).
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+    /// Articles of unknown date (`undated`), besides the range if any.
+    pub undated: bool,
 }
 
 impl ViewState {
@@ -34,6 +39,9 @@ impl ViewState {
                 "q" => state.query = value.chars().take(MAX_QUERY_CHARS).collect(),
                 "article" if !value.is_empty() => state.article = Some(value),
                 "embed" => state.embed = true,
+                "undated" => state.undated = true,
+                "from" => state.from = Date::parse_iso(&value).or(state.from),
+                "to" => state.to = Date::parse_iso(&value).or(state.to),
                 "match" => {
                     if let Some(n) = value.parse().ok().filter(|n| (1..=MAX_MATCH).contains(n)) {
                         state.match_at = Some(n);
@@ -72,6 +80,14 @@ impl ViewState {
                 pairs.push(format!("{key}={}", encode(v)));
             }
         }
+        for (key, date) in [("from", self.from), ("to", self.to)] {
+            if let Some(d) = date {
+                pairs.push(format!("{key}={d}"));
+            }
+        }
+        if self.undated {
+            pairs.push("undated".into());
+        }
         match self.sort {
             Sort::Relevance => {}
             Sort::Newest => pairs.push("sort=newest".into()),
@@ -109,15 +125,24 @@ impl ViewState {
     }
 
     pub fn has_filters(&self) -> bool {
-        facet_lists(&self.filters)
-            .iter()
-            .any(|(_, v)| !v.is_empty())
+        self.timed()
+            || facet_lists(&self.filters)
+                .iter()
+                .any(|(_, v)| !v.is_empty())
+    }
+
+    /// Whether the timeline filters: a date range or undated articles.
+    pub fn timed(&self) -> bool {
+        self.from.is_some() || self.to.is_some() || self.undated
     }
 
     /// What the engine is asked for this view.
     pub fn to_request(&self, limit: usize) -> SearchRequest {
         SearchRequest {
             filters: self.filters.clone(),
+            from: self.from,
+            to: self.to,
+            undated: self.undated,
             sort: self.sort,
             limit,
             ..SearchRequest::new(self.query.clone())
@@ -208,6 +233,9 @@ mod tests {
             article: Some("a b&c=d/é".into()),
             embed: true,
             match_at: Some(3),
+            from: Date::parse_iso("2017-01-01"),
+            to: Date::parse_iso("2017-02-28"),
+            undated: true,
             ..ViewState::default()
         };
         s.filters.person = vec!["Donald Trump".into(), "Vladimir Putin".into()];
@@ -245,5 +273,18 @@ mod tests {
             ViewState::from_hash("#person=A&person=A").filters.person,
             ["A"]
         );
+        // Dates that are not real `YYYY-MM-DD` days are dropped, each on its own.
+        for junk in [
+            "2017-02-30",
+            "2017-1-01",
+            "17-01-01",
+            "2017-01-01x",
+            "",
+            "%FF",
+        ] {
+            let s = ViewState::from_hash(&format!("#from={junk}&to=2017-03-31"));
+            assert_eq!((s.from, s.to), (None, Date::parse_iso("2017-03-31")));
+        }
+        assert!(!ViewState::from_hash("#undatedx").undated);
     }
 }

@@ -1,9 +1,14 @@
-//! Facet filters: outlet, year, people, places, organisations, each value with
-//! the count of articles selecting it would give. Values of one facet combine
-//! with OR, facets with AND (the engine decides; this only renders).
+//! Facet filters: the timeline, outlet, year, people, places, organisations,
+//! each value with the count of articles selecting it would give. Values of
+//! one facet combine with OR, facets with AND (the engine decides; this only
+//! renders).
 
-use dossier_core::FacetCount;
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+
+use dossier_core::{Date, Results};
 use leptos::prelude::*;
+use wasm_bindgen::{JsCast, UnwrapThrowExt};
+use web_sys::{Element, HtmlElement};
 
 use crate::app::{use_dossier, History};
 use crate::view_state::{facet_lists, facet_values, ViewState};
@@ -14,115 +19,349 @@ const SHOWN: usize = 8;
 #[component]
 pub fn FacetPanel() -> impl IntoView {
     let dossier = use_dossier();
-    let clear = move |_| {
-        let s = dossier.state.get_untracked();
-        let next = ViewState {
-            filters: Default::default(),
-            ..s
-        };
-        dossier.navigate(next, History::Push);
+    // Facets whose every value is shown ("Show more"), one bit each.
+    let expanded = RwSignal::new(0u8);
+    // The lists are drawn with plain DOM calls from one effect and served by
+    // one handler per event type on their container: Leptos views and
+    // reactive closures cost kilobytes of wasm each, and the app has a size budget.
+    Effect::new(move |_| {
+        let s = dossier.listing.get();
+        let more = expanded.get();
+        dossier.results.with(|r| {
+            if let Some(root) = document().get_element_by_id("facet-lists") {
+                draw(&root, &s, r, more);
+            }
+        });
+    });
+    let set = move |next: ViewState| dossier.navigate(next.without_article(), History::Push);
+    let timeline = move |from: Option<Date>, to: Option<Date>, undated: bool| {
+        set(ViewState {
+            from,
+            to,
+            undated,
+            ..dossier.state.get_untracked()
+        })
     };
-    // On narrow screens the panel folds away behind a button so results come first.
-    let open = RwSignal::new(false);
-    let active = move || dossier.state.with(|s| selected_count(&s.filters));
+    // Selects bars `a` to `b`; the selected period again clears it.
+    let select = move |a: usize, b: usize| {
+        let (a, b) = (a.min(b), a.max(b));
+        let s = dossier.state.get_untracked();
+        let all = dossier.results.with_untracked(|r| bars(&r.months));
+        if let (Some(x), Some(y)) = (all.get(a), all.get(b)) {
+            let range = (s.from != Some(x.from) || s.to != Some(y.to)).then_some((x.from, y.to));
+            timeline(range.map(|r| r.0), range.map(|r| r.1), s.undated);
+        }
+    };
+    let key = |ev: &web_sys::Event| event_target::<web_sys::Element>(ev).get_attribute("data-i");
+    let on_pointer = move |ev: web_sys::PointerEvent| {
+        let at = key(&ev).and_then(|k| k.parse().ok()).unwrap_or(usize::MAX);
+        if ev.type_() == "pointerdown" {
+            DRAGGED.store(at, Relaxed);
+        } else {
+            let from = DRAGGED.swap(usize::MAX, Relaxed);
+            if from != usize::MAX && at != usize::MAX && from != at {
+                ANCHOR.store(from, Relaxed);
+                select(from, at);
+            }
+        }
+    };
+    let on_click = move |ev: web_sys::MouseEvent| {
+        let s = dossier.state.get_untracked();
+        let Some(k) = key(&ev) else { return };
+        if k == "toggle" {
+            // On narrow screens the lists fold away behind this button so
+            // results come first; the CSS reads its `aria-expanded`.
+            let button = event_target::<Element>(&ev);
+            let open = button.get_attribute("aria-expanded").as_deref() == Some("false");
+            let _ = button.set_attribute("aria-expanded", if open { "true" } else { "false" });
+        } else if k == "clear" {
+            set(ViewState {
+                filters: Default::default(),
+                from: None,
+                to: None,
+                undated: false,
+                ..s
+            });
+        } else if let Ok(b) = k.parse() {
+            let a = match ANCHOR.load(Relaxed) {
+                a if ev.shift_key() && a != usize::MAX => a,
+                _ => b,
+            };
+            ANCHOR.store(a, Relaxed);
+            select(a, b);
+        } else if k == "range" {
+            timeline(None, None, s.undated);
+        } else if k == "undated" {
+            timeline(s.from, s.to, event_target_checked(&ev));
+        } else if let Some(facet) = k.strip_prefix("more:") {
+            let bit = FACETS.iter().position(|f| f.0 == facet).unwrap_or(0);
+            expanded.update(|e| *e ^= 1 << bit);
+        } else if let Some((facet, value)) = k.split_once('=') {
+            let mut next = s;
+            if let Some(list) = facet_values(&mut next.filters, facet) {
+                list.retain(|v| v != value);
+                if event_target_checked(&ev) {
+                    list.push(value.to_string());
+                }
+            }
+            set(next);
+        }
+    };
     view! {
-        <aside class="facets" class:open=move || open.get() aria-labelledby="facets-heading">
-            <button
-                type="button"
-                class="facets-toggle"
-                aria-expanded=move || open.get().to_string()
-                aria-controls="facet-lists"
-                on:click=move |_| open.update(|o| *o = !*o)
-            >
-                {move || match active() {
-                    0 => "Filters".to_string(),
-                    n => format!("Filters ({n})"),
-                }}
-            </button>
+        <aside class="facets" aria-labelledby="facets-heading"
+            on:click=on_click on:pointerdown=on_pointer on:pointerup=on_pointer>
+            <button type="button" id="facets-toggle" class="facets-toggle" data-i="toggle"
+                aria-expanded="false" aria-controls="facet-lists">"Filters"</button>
             <div class="facets-head">
                 <h2 id="facets-heading">"Filters"</h2>
-                <Show when=move || dossier.state.with(|s| s.has_filters())>
-                    <button type="button" class="link-button" on:click=clear>"Clear all"</button>
-                </Show>
+                <button type="button" id="clear-filters" class="link-button" data-i="clear" hidden>"Clear all"</button>
             </div>
-            <div id="facet-lists" class="facet-lists">
-            <Facet key="outlet" label="Outlet" pick=|f| f.outlet.clone() />
-            <Facet key="year" label="Year" pick=|f| f.year.clone() />
-            <Facet key="person" label="People" pick=|f| f.person.clone() />
-            <Facet key="place" label="Places" pick=|f| f.place.clone() />
-            <Facet key="org" label="Organisations" pick=|f| f.organization.clone() />
-            </div>
+            <div id="facet-lists" class="facet-lists"></div>
         </aside>
     }
 }
 
-#[component]
-fn Facet(
-    key: &'static str,
-    label: &'static str,
-    pick: fn(&dossier_core::Facets<'static>) -> Vec<FacetCount<'static>>,
-) -> impl IntoView {
-    let dossier = use_dossier();
-    let expanded = RwSignal::new(false);
-    let values = Memo::new(move |_| dossier.results.with(|r| pick(&r.facets)));
-    let toggle = move |value: String, on: bool| {
-        let mut next = dossier.state.get_untracked().without_article();
-        if let Some(list) = facet_values(&mut next.filters, key) {
-            list.retain(|v| *v != value);
-            if on {
-                list.push(value);
+/// The facets: URL key and legend.
+const FACETS: [(&str, &str); 5] = [
+    ("outlet", "Outlet"),
+    ("year", "Year"),
+    ("person", "People"),
+    ("place", "Places"),
+    ("org", "Organisations"),
+];
+
+/// How many filters are set in all: facet values, the date range, undated.
+fn selected_count(s: &ViewState) -> usize {
+    facet_lists(&s.filters)
+        .iter()
+        .map(|(_, v)| v.len())
+        .sum::<usize>()
+        + usize::from(s.from.is_some() || s.to.is_some())
+        + usize::from(s.undated)
+}
+
+/// Past this many months between the first and the last, bars are years.
+const MAX_MONTH_BARS: u32 = 36;
+/// Past this many bars, empty periods are left out rather than drawn.
+const MAX_BARS: u32 = 60;
+
+/// One period of the timeline: its first and last day, and its articles.
+struct Bar {
+    from: Date,
+    to: Date,
+    count: u32,
+    label: String,
+}
+
+/// Bars from the engine's `(yyyymm, count)` months: per month, or per year
+/// when the span is long; empty periods between stay, so widths show time.
+fn bars(months: &[(u32, u32)]) -> Vec<Bar> {
+    let index = |k: u32| k / 100 * 12 + (k % 100).max(1) - 1;
+    let (Some(first), Some(last)) = (months.first(), months.last()) else {
+        return Vec::new();
+    };
+    let years = index(last.0) - index(first.0) >= MAX_MONTH_BARS;
+    // Periods as month indices (years: their January), with counts.
+    let mut periods: Vec<(u32, u32)> = Vec::new();
+    for &(k, n) in months {
+        let p = if years { index(k) / 12 * 12 } else { index(k) };
+        match periods.last_mut() {
+            Some((q, c)) if *q == p => *c += n,
+            _ => periods.push((p, n)),
+        }
+    }
+    let step = if years { 12 } else { 1 };
+    let (lo, hi) = (periods[0].0, periods[periods.len() - 1].0);
+    if (hi - lo) / step < MAX_BARS {
+        let mut dense = periods.iter().peekable();
+        periods = (lo..=hi)
+            .step_by(step as usize)
+            .map(|p| (p, dense.next_if(|d| d.0 == p).map_or(0, |d| d.1)))
+            .collect();
+    }
+    periods
+        .into_iter()
+        .filter_map(|(p, count)| {
+            let (y, m) = ((p / 12) as u16, (p % 12) as u8 + 1);
+            let from = Date::new(y, m, 1)?;
+            let end = if years { 12 } else { m };
+            let to = (28..=31).rev().find_map(|d| Date::new(y, end, d))?;
+            let label = if years {
+                y.to_string()
+            } else {
+                format!("{} {y}", from.month_name())
+            };
+            Some(Bar {
+                from,
+                to,
+                count,
+                label,
+            })
+        })
+        .collect()
+}
+
+/// The bar the timeline's pointer went down on, and the first bar of a
+/// shift-click span (`usize::MAX`: none). Plain statics: one timeline per
+/// page, and less wasm than reactive storage.
+static DRAGGED: AtomicUsize = AtomicUsize::new(usize::MAX);
+static ANCHOR: AtomicUsize = AtomicUsize::new(usize::MAX);
+
+/// Appends a `tag` element with `attrs` and `text` to `parent`. Text goes in
+/// as text: nothing here is parsed as markup.
+pub fn add(parent: &Element, tag: &str, attrs: &[(&str, &str)], text: &str) -> Element {
+    let e = document().create_element(tag).unwrap_throw();
+    for (k, v) in attrs {
+        let _ = e.set_attribute(k, v);
+    }
+    if !text.is_empty() {
+        e.set_text_content(Some(text));
+    }
+    let _ = parent.append_child(&e);
+    e
+}
+
+/// Draws the filter lists into `root`: the timeline (articles per month or
+/// year, whatever range is selected; a click on a bar selects its period, a
+/// drag or a click then a shift-click the periods between; undated articles
+/// have their own entry), then each facet's values with their counts. Every
+/// control's `data-i` says what it does; the one that had focus gets it back.
+fn draw(root: &Element, s: &ViewState, r: &Results<'_>, expanded: u8) {
+    let doc = document();
+    if let Some(b) = doc.get_element_by_id("clear-filters") {
+        let _ = b.toggle_attribute_with_force("hidden", !s.has_filters());
+    }
+    if let Some(b) = doc.get_element_by_id("facets-toggle") {
+        b.set_text_content(Some(&match selected_count(s) {
+            0 => "Filters".to_string(),
+            n => format!("Filters ({n})"),
+        }));
+    }
+    let focused = document()
+        .active_element()
+        .filter(|e| root.contains(Some(e)))
+        .and_then(|e| e.get_attribute("data-i"));
+    root.set_text_content(None);
+    let bars = bars(&r.months);
+    let undated = r.undated;
+    if !bars.is_empty() || undated > 0 || s.timed() {
+        let set = add(root, "fieldset", &[("class", "facet")], "");
+        add(&set, "legend", &[], "Time");
+        let attrs = [
+            ("class", "timeline"),
+            ("role", "group"),
+            ("aria-label", "Articles over time"),
+        ];
+        let group = add(&set, "div", &attrs, "");
+        let ranged = s.from.is_some() || s.to.is_some();
+        let most = bars.iter().map(|b| b.count).max().unwrap_or(0).max(1);
+        for (i, b) in bars.iter().enumerate() {
+            let pressed =
+                ranged && s.from.is_none_or(|f| f <= b.from) && s.to.is_none_or(|t| b.to <= t);
+            let name = format!("{}: {}", b.label, articles(b.count));
+            // Heights in tenths, as classes: the CSP allows no inline style.
+            let attrs = [
+                ("type", "button"),
+                ("data-i", &i.to_string()),
+                ("class", &format!("h{}", (b.count * 10).div_ceil(most))),
+                ("title", &name),
+                ("aria-label", &name),
+                ("aria-pressed", if pressed { "true" } else { "false" }),
+            ];
+            add(&group, "button", &attrs, "");
+        }
+        if let (Some(first), Some(last)) = (bars.first(), bars.last()) {
+            let attrs = [("class", "timeline-axis"), ("aria-hidden", "true")];
+            let axis = add(&set, "p", &attrs, &first.label);
+            add(&axis, "span", &[], &last.label);
+        }
+        if ranged {
+            let end = |d: Option<Date>| d.map_or("…".to_string(), |d| d.to_long_string());
+            let text = format!("{} – {} ×", end(s.from), end(s.to));
+            let attrs = [
+                ("type", "button"),
+                ("class", "chip"),
+                ("data-i", "range"),
+                ("title", "Remove this date range"),
+            ];
+            add(&set, "button", &attrs, &text);
+        }
+        if undated > 0 || s.undated {
+            let ul = add(&set, "ul", &[], "");
+            value(&ul, "undated", "Date unknown", undated, s.undated);
+        }
+    }
+    let f = &r.facets;
+    for (k, list) in [&f.outlet, &f.year, &f.person, &f.place, &f.organization]
+        .into_iter()
+        .enumerate()
+    {
+        if list.is_empty() {
+            continue;
+        }
+        let (key, label) = FACETS[k];
+        let set = add(root, "fieldset", &[("class", "facet")], "");
+        add(&set, "legend", &[], label);
+        let ul = add(&set, "ul", &[], "");
+        let all = expanded & (1 << k) != 0;
+        for fc in list.iter().take(if all { list.len() } else { SHOWN }) {
+            value(
+                &ul,
+                &format!("{key}={}", fc.value),
+                fc.value,
+                fc.count,
+                fc.selected,
+            );
+        }
+        if list.len() > SHOWN {
+            let li = add(&ul, "li", &[], "");
+            let attrs = [
+                ("type", "button"),
+                ("class", "link-button"),
+                ("data-i", &format!("more:{key}")),
+                ("aria-expanded", if all { "true" } else { "false" }),
+            ];
+            add(
+                &li,
+                "button",
+                &attrs,
+                if all { "Show fewer" } else { "Show more" },
+            );
+        }
+    }
+    if let (Some(k), Ok(all)) = (focused, root.query_selector_all("[data-i]")) {
+        for i in 0..all.length() {
+            let Some(e) = all.item(i).map(|n| n.unchecked_into::<HtmlElement>()) else {
+                continue;
+            };
+            if e.get_attribute("data-i").as_deref() == Some(k.as_str()) {
+                let _ = e.focus();
             }
         }
-        dossier.navigate(next, History::Push);
-    };
-    view! {
-        <Show when=move || values.with(|v| !v.is_empty())>
-            <fieldset class="facet">
-                <legend>{label}</legend>
-                <ul>
-                    {move || {
-                        let all = values.get();
-                        let more = all.len() > SHOWN;
-                        let shown = if expanded.get() { all.len() } else { SHOWN.min(all.len()) };
-                        let items = all
-                            .into_iter()
-                            .take(shown)
-                            .map(|fc| {
-                                let value = fc.value.to_string();
-                                view! {
-                                    <li>
-                                        <label class="facet-value">
-                                            <input
-                                                type="checkbox"
-                                                prop:checked=fc.selected
-                                                on:change=move |ev| toggle(value.clone(), event_target_checked(&ev))
-                                            />
-                                            <span class="facet-name">{fc.value}</span>
-                                            <span class="facet-count" aria-label=format!("{} articles", fc.count)>{fc.count}</span>
-                                        </label>
-                                    </li>
-                                }
-                            })
-                            .collect_view();
-                        view! {
-                            {items}
-                            {more.then(|| view! {
-                                <li>
-                                    <button type="button" class="link-button" aria-expanded=move || expanded.get().to_string()
-                                        on:click=move |_| expanded.update(|e| *e = !*e)>
-                                        {move || if expanded.get() { "Show fewer" } else { "Show more" }}
-                                    </button>
-                                </li>
-                            })}
-                        }
-                    }}
-                </ul>
-            </fieldset>
-        </Show>
     }
 }
 
-/// How many facet values are selected in all.
-fn selected_count(filters: &dossier_core::Filters) -> usize {
-    facet_lists(filters).iter().map(|(_, v)| v.len()).sum()
+/// One checkbox of a list: its name, and the articles selecting it gives.
+fn value(ul: &Element, key: &str, name: &str, count: u32, checked: bool) {
+    let li = add(ul, "li", &[], "");
+    let label = add(&li, "label", &[("class", "facet-value")], "");
+    let check = add(
+        &label,
+        "input",
+        &[("type", "checkbox"), ("data-i", key)],
+        "",
+    );
+    if checked {
+        let _ = check.set_attribute("checked", "");
+    }
+    add(&label, "span", &[("class", "facet-name")], name);
+    let attrs = [("class", "facet-count"), ("aria-label", &articles(count))];
+    add(&label, "span", &attrs, &count.to_string());
+}
+
+fn articles(n: u32) -> String {
+    match n {
+        1 => "1 article".to_string(),
+        n => format!("{n} articles"),
+    }
 }

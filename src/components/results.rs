@@ -7,7 +7,9 @@ use leptos::prelude::*;
 
 use crate::app::{use_dossier, History};
 use crate::components::article_meta::ArticleMeta;
+use crate::components::facets::add;
 use crate::components::highlight::Highlighted;
+use crate::corpus_data::corpus;
 use crate::view_state::ViewState;
 
 #[component]
@@ -24,6 +26,39 @@ pub fn ResultList() -> impl IntoView {
             }
         })
     };
+    // Partial matches say so; nothing found offers a search the engine knows
+    // finds something (a correction, or the words that match). Plain DOM
+    // writes from an effect: cheaper in wasm than a reactive view.
+    Effect::new(move |_| {
+        let s = dossier.listing.get();
+        let (total, fallback) = dossier.results.with(|r| (r.total, r.fallback));
+        let Some(note) = document().get_element_by_id("search-note") else {
+            return;
+        };
+        let fix = (total == 0 && !s.query.trim().is_empty())
+            .then(|| corpus().suggest(&s.to_request(0)))
+            .flatten();
+        let text = match (fallback, &fix) {
+            (true, _) => "No article has all of these words; these are the closest matches.",
+            (_, Some(_)) => "Some words match no article. ",
+            _ => "",
+        };
+        note.set_text_content(Some(text));
+        let _ = note.toggle_attribute_with_force("hidden", text.is_empty());
+        if let Some(q) = fix {
+            let href = ViewState {
+                query: q.clone(),
+                ..s
+            }
+            .to_hash();
+            add(
+                &note,
+                "a",
+                &[("href", &href)],
+                &format!("Search for “{q}” instead"),
+            );
+        }
+    });
     let reading = Memo::new(move |_| dossier.state.with(|s| s.article.clone()));
     view! {
         <section class="results" aria-labelledby="results-heading">
@@ -32,9 +67,7 @@ pub fn ResultList() -> impl IntoView {
                 <p class="result-count" role="status" aria-live="polite">{status}</p>
                 <SortSelect />
             </div>
-            <Show when=move || dossier.results.with(|r| r.fallback)>
-                <p class="fallback-note">"No article has all of these words; these are the closest matches."</p>
-            </Show>
+            <p id="search-note" class="fallback-note" hidden></p>
             <ol class="cards" aria-label="Articles">
                 {move || {
                     let listing = dossier.listing.get();

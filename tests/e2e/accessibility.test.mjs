@@ -55,6 +55,19 @@ for (const theme of ['light', 'dark', 'sepia']) {
       await page.getByRole('list', { name: 'Articles' }).locator('mark').first().waitFor();
       await audit(page, `${theme}: a search with results`);
 
+      const box = page.getByRole('searchbox', { name: 'Search articles' });
+      await page.getByRole('group', { name: 'Articles over time' }).getByRole('button', { name: /^2016/ }).click();
+      await page.getByRole('checkbox', { name: /Date unknown/ }).check();
+      await expect(() => page.getByRole('status').textContent(), '3 articles');
+      await page.getByRole('button', { name: /1 January 2016 – 31 December 2016/ }).focus();
+      await audit(page, `${theme}: a date range and undated articles selected on the timeline`);
+      await page.getByRole('button', { name: 'Clear all' }).click();
+      await box.fill('pezkof');
+      await page.getByRole('link', { name: /Search for “peskov” instead/ }).waitFor();
+      await audit(page, `${theme}: an empty search offering a correction`);
+      await box.fill('kremlin');
+      await expect(() => page.getByRole('status').textContent(), '5 articles');
+
       await page.getByRole('link', { name: /White House Calls 1st Phone/ }).click();
       const reader = page.getByRole('region', { name: 'Reader' });
       await reader.getByRole('heading', { level: 1 }).waitFor();

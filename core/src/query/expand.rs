@@ -75,6 +75,21 @@ impl Corpus<'_> {
         out
     }
 
+    /// The most frequent term two edits from a word the dictionary lacks,
+    /// even one shorter than `expand` corrects that far: worth a suggestion
+    /// once the search found nothing, too loose to match on while typing.
+    pub(crate) fn correction(&self, term: &str) -> Option<String> {
+        let chars = term.chars().count();
+        if !(FUZZY_MIN_CHARS..=FUZZY_MAX_CHARS).contains(&chars)
+            || term.bytes().all(|b| b.is_ascii_digit())
+        {
+            return None;
+        }
+        let mut out = Vec::new();
+        self.add_fuzzy(term, 2, MatchKind::Fuzzy2, &mut out);
+        out.into_iter().next().map(|e| e.term)
+    }
+
     /// Terms sharing the word's Snowball stem.
     pub(crate) fn add_stems(&self, term: &str, out: &mut Vec<Expansion>) {
         let stem = self.stemmer.stem(term);

@@ -62,6 +62,8 @@ pub struct SearchRequest {
     /// Inclusive date range; undated articles drop out when either end is set.
     pub from: Option<Date>,
     pub to: Option<Date>,
+    /// Articles whose date is unknown; with `from`/`to` too, either kind.
+    pub undated: bool,
     pub sort: Sort,
     pub offset: usize,
     pub limit: usize,
@@ -76,6 +78,7 @@ impl Default for SearchRequest {
             filters: Filters::default(),
             from: None,
             to: None,
+            undated: false,
             sort: Sort::Relevance,
             offset: 0,
             limit: 10,
@@ -134,6 +137,13 @@ pub struct Results<'a> {
     pub fallback: bool,
     pub hits: Vec<Hit<'a>>,
     pub facets: Facets<'a>,
+    /// The timeline: `(yyyymm, articles)` for every month with any, oldest
+    /// first. Counted as if the request had no `from`/`to`/`undated`, so a
+    /// selected range does not hide the rest: each count is what selecting
+    /// that month would give.
+    pub months: Vec<(u32, u32)>,
+    /// Articles of unknown date, counted the same way.
+    pub undated: u32,
 }
 
 /// Facet counts of one search, and which values have any (a corpus has
@@ -141,6 +151,8 @@ pub struct Results<'a> {
 struct Counts {
     n: Vec<u32>,
     touched: Vec<u32>,
+    /// `yyyymm` of each article counted on the timeline (0: undated).
+    months: Vec<u32>,
 }
 
 impl Counts {
@@ -159,7 +171,23 @@ impl Counts {
             self.n[v as usize] = 0;
         }
         self.touched.clear();
+        self.months.clear();
     }
+}
+
+/// Per month the number of articles, from their `yyyymm` keys (0 for
+/// undated), and the undated count apart.
+fn histogram(mut keys: Vec<u32>) -> (Vec<(u32, u32)>, u32) {
+    crate::sort::sort_u32(&mut keys);
+    let undated = keys.partition_point(|&k| k == 0);
+    let mut months: Vec<(u32, u32)> = Vec::new();
+    for &k in &keys[undated..] {
+        match months.last_mut() {
+            Some((m, n)) if *m == k => *n += 1,
+            _ => months.push((k, 1)),
+        }
+    }
+    (months, undated as u32)
 }
 
 impl<'a> Facets<'a> {
@@ -674,14 +702,14 @@ impl<'a> Corpus<'a> {
             ..Highlighter::default()
         };
 
-        let mut from = query.from;
-        let mut to = query.to;
-        if let Some(d) = req.from {
-            from = Some(from.map_or(date_key(Some(d)), |f| f.max(date_key(Some(d)))));
-        }
-        if let Some(d) = req.to {
-            to = Some(to.map_or(date_key(Some(d)), |t| t.min(date_key(Some(d)))));
-        }
+        // The query's own dates (`before:`, `year:`) bind like any word; the
+        // request's range and `undated` act as one more facet, the timeline's,
+        // so they count toward its histogram without hiding the rest of it.
+        let (from, to) = (query.from, query.to);
+        let ranged = req.from.is_some() || req.to.is_some();
+        let timed = ranged || req.undated;
+        let lo = date_key(req.from);
+        let hi = req.to.map_or(u32::MAX, |d| date_key(Some(d)));
         let starts: [u32; FACET_KINDS + 1] =
             std::array::from_fn(|k| u32_at(self.section(Section::FacetKinds), k));
         // Selected values per kind, `None` when the facet is not filtered.
@@ -752,7 +780,8 @@ impl<'a> Corpus<'a> {
             && constraints.is_empty()
             && excluded.is_empty()
             && from.is_none()
-            && to.is_none();
+            && to.is_none()
+            && !timed;
         if clauses.is_empty() && no_filters && req.sort != Sort::Oldest {
             return self.browse(req);
         }
@@ -760,6 +789,7 @@ impl<'a> Corpus<'a> {
         let mut counts = Counts {
             n: vec![0u32; total_values],
             touched: Vec::new(),
+            months: Vec::new(),
         };
         let mut values = Vec::new();
         // Keeps a candidate if it passes everything; counts facets either way.
@@ -783,6 +813,10 @@ impl<'a> Corpus<'a> {
                     }
                 }
                 let mut fails = 0u32;
+                let dated_in = date != 0 && ranged && (lo..=hi).contains(&date);
+                if timed && !dated_in && !(req.undated && date == 0) {
+                    fails |= 1 << FACET_KINDS;
+                }
                 for (k, sel) in selected.iter().enumerate() {
                     if let Some(sel) = sel {
                         let r = starts[k]..starts[k + 1];
@@ -793,6 +827,9 @@ impl<'a> Corpus<'a> {
                             fails |= 1 << k;
                         }
                     }
+                }
+                if fails & !(1 << FACET_KINDS) == 0 {
+                    counts.months.push(date / 100);
                 }
                 match fails.count_ones() {
                     0 => {
@@ -810,7 +847,7 @@ impl<'a> Corpus<'a> {
                     1 => {
                         let k = fails.trailing_zeros() as usize;
                         for &v in &values {
-                            if (starts[k]..starts[k + 1]).contains(&v) {
+                            if k < FACET_KINDS && (starts[k]..starts[k + 1]).contains(&v) {
                                 counts.bump(v);
                             }
                         }
@@ -930,11 +967,14 @@ impl<'a> Corpus<'a> {
                 .collect();
             facets.set(k, out);
         }
+        let (months, undated) = histogram(counts.months);
         Results {
             total,
             fallback,
             hits,
             facets,
+            months,
+            undated,
         }
     }
 
@@ -979,11 +1019,14 @@ impl<'a> Corpus<'a> {
                 .collect();
             facets.set(k, out);
         }
+        let (months, undated) = histogram((0..n).map(|d| self.date_key(d) / 100).collect());
         Results {
             total: n,
             fallback: false,
             hits,
             facets,
+            months,
+            undated,
         }
     }
 
@@ -1093,6 +1136,67 @@ impl<'a> Corpus<'a> {
     pub fn highlights(&self, i: usize, query: &str) -> Option<ArticleHighlights> {
         let view = self.view(i)?;
         Some(self.highlighter(query).article(&view))
+    }
+
+    /// For a search that found nothing, a query that finds something: each
+    /// word no article has replaced by its nearest dictionary term (two
+    /// edits), else left out, else the words that do match alone. `None`
+    /// when every word matches (the filters or exclusions are to blame) or
+    /// nothing would. Field, date and facet syntax is dropped from it.
+    pub fn suggest(&self, req: &SearchRequest) -> Option<String> {
+        let q = parse::parse(&req.query);
+        let mask = default_mask(q.in_comments);
+        // [with corrections, without the dead words]
+        let mut tries = [Vec::new(), Vec::new()];
+        let mut dead = false;
+        for c in &q.clauses {
+            let mut alts: [Vec<String>; 2] = Default::default();
+            for alt in &c.alts {
+                let (live, fix) = match alt {
+                    Alt::Word {
+                        term,
+                        prefix,
+                        literal,
+                        ..
+                    } => (
+                        !self.expand(term, *prefix, *literal).is_empty(),
+                        Some(term.as_str()),
+                    ),
+                    Alt::Phrase(terms) => (!self.phrase_docs(terms, mask).is_empty(), None),
+                };
+                let text = match alt {
+                    Alt::Word { term, .. } => term.clone(),
+                    Alt::Phrase(terms) => format!("\"{}\"", terms.join(" ")),
+                };
+                if live {
+                    alts[0].push(text.clone());
+                    alts[1].push(text);
+                } else {
+                    dead = true;
+                    alts[0].extend(fix.and_then(|t| self.correction(t)));
+                }
+            }
+            for (t, a) in tries.iter_mut().zip(alts) {
+                if !a.is_empty() {
+                    t.push(a.join(" OR "));
+                }
+            }
+        }
+        if !dead {
+            return None;
+        }
+        tries.into_iter().map(|t| t.join(" ")).find(|t| {
+            !t.is_empty()
+                && self
+                    .search(&SearchRequest {
+                        query: t.clone(),
+                        limit: 0,
+                        facet_limit: 0,
+                        ..req.clone()
+                    })
+                    .total
+                    > 0
+        })
     }
 
     /// Parses a query without running it (for tools that show what was understood).
