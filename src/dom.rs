@@ -8,16 +8,24 @@ use web_sys::Element;
 
 use crate::components::highlight::segments;
 
-/// Appends a `<tag>` (with `class` unless empty) to `parent`.
-pub fn add(parent: &Element, tag: &str, class: &str) -> Element {
+/// Appends a `<tag>` with `attrs` and `content` (as text) to `parent`.
+pub fn el(parent: &Element, tag: &str, attrs: &[(&str, &str)], content: &str) -> Element {
     let e = document()
         .create_element(tag)
         .expect("a tag name from the code");
-    if !class.is_empty() {
-        e.set_class_name(class);
+    for (k, v) in attrs {
+        attr(&e, k, v);
+    }
+    if !content.is_empty() {
+        text(&e, content);
     }
     let _ = parent.append_child(&e);
     e
+}
+
+/// Appends a `<tag>` (with `class` unless empty) to `parent`.
+pub fn add(parent: &Element, tag: &str, class: &str) -> Element {
+    add_text(parent, tag, class, "")
 }
 
 /// Appends `text` to `parent` as a text node.
@@ -27,9 +35,13 @@ pub fn text(parent: &Element, text: &str) {
 
 /// Appends a `<tag>` holding `content`.
 pub fn add_text(parent: &Element, tag: &str, class: &str, content: &str) -> Element {
-    let e = add(parent, tag, class);
-    text(&e, content);
-    e
+    let class = [("class", class)];
+    el(
+        parent,
+        tag,
+        if class[0].1.is_empty() { &[] } else { &class },
+        content,
+    )
 }
 
 pub fn attr(e: &Element, name: &str, value: &str) {

@@ -101,7 +101,7 @@ impl Instance {
         });
     }
 
-    /// Shows this search (query, `filters`, `sort`) in the instance and
+    /// Shows this search (query, `filters`, `sort`, `from`/`to`) in the instance and
     /// returns its hits as plain objects, like the module's `search`.
     pub fn search(&self, query: JsValue, options: JsValue) -> JsValue {
         let request = js_api::request(query, &options, "search options");
@@ -110,12 +110,16 @@ impl Instance {
             query,
             filters,
             sort,
+            from,
+            to,
             ..
         } = request;
         self.show(|s| ViewState {
             query,
             filters,
             sort,
+            from,
+            to,
             ..s.without_article()
         });
         hits

@@ -24,6 +24,8 @@ fn art(id: &str, date: Option<&str>, outlet: &str, body: &str) -> Article {
         comments: Vec::new(),
         entities: Entities::default(),
         words: 0,
+        url: None,
+        tags: Vec::new(),
     }
 }
 

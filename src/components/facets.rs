@@ -7,10 +7,12 @@ use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
 use dossier_core::{Date, Results};
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, UnwrapThrowExt};
+use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
 use crate::app::{use_dossier, History};
+use crate::dom::el;
+use crate::frame::Frame;
 use crate::view_state::{facet_lists, facet_values, ViewState};
 
 /// Values shown per facet before "Show more".
@@ -28,9 +30,11 @@ pub fn FacetPanel() -> impl IntoView {
         let s = dossier.listing.get();
         let more = expanded.get();
         dossier.results.with(|r| {
-            if let Some(root) = document().get_element_by_id("facet-lists") {
-                draw(&root, &s, r, more);
-            }
+            dossier.frame.with_value(|f| {
+                if let Some(root) = f.find("#facet-lists") {
+                    draw(f, &root, &s, r, more);
+                }
+            })
         });
     });
     let set = move |next: ViewState| dossier.navigate(next.without_article(), History::Push);
@@ -207,52 +211,37 @@ fn bars(months: &[(u32, u32)]) -> Vec<Bar> {
 static DRAGGED: AtomicUsize = AtomicUsize::new(usize::MAX);
 static ANCHOR: AtomicUsize = AtomicUsize::new(usize::MAX);
 
-/// Appends a `tag` element with `attrs` and `text` to `parent`. Text goes in
-/// as text: nothing here is parsed as markup.
-pub fn add(parent: &Element, tag: &str, attrs: &[(&str, &str)], text: &str) -> Element {
-    let e = document().create_element(tag).unwrap_throw();
-    for (k, v) in attrs {
-        let _ = e.set_attribute(k, v);
-    }
-    if !text.is_empty() {
-        e.set_text_content(Some(text));
-    }
-    let _ = parent.append_child(&e);
-    e
-}
-
 /// Draws the filter lists into `root`: the timeline (articles per month or
 /// year, whatever range is selected; a click on a bar selects its period, a
 /// drag or a click then a shift-click the periods between; undated articles
 /// have their own entry), then each facet's values with their counts. Every
 /// control's `data-i` says what it does; the one that had focus gets it back.
-fn draw(root: &Element, s: &ViewState, r: &Results<'_>, expanded: u8) {
-    let doc = document();
-    if let Some(b) = doc.get_element_by_id("clear-filters") {
+fn draw(frame: &Frame, root: &Element, s: &ViewState, r: &Results<'_>, expanded: u8) {
+    if let Some(b) = frame.find("#clear-filters") {
         let _ = b.toggle_attribute_with_force("hidden", !s.has_filters());
     }
-    if let Some(b) = doc.get_element_by_id("facets-toggle") {
+    if let Some(b) = frame.find("#facets-toggle") {
         b.set_text_content(Some(&match selected_count(s) {
             0 => "Filters".to_string(),
             n => format!("Filters ({n})"),
         }));
     }
-    let focused = document()
-        .active_element()
+    let focused = frame
+        .focused()
         .filter(|e| root.contains(Some(e)))
         .and_then(|e| e.get_attribute("data-i"));
     root.set_text_content(None);
     let bars = bars(&r.months);
     let undated = r.undated;
     if !bars.is_empty() || undated > 0 || s.timed() {
-        let set = add(root, "fieldset", &[("class", "facet")], "");
-        add(&set, "legend", &[], "Time");
+        let set = el(root, "fieldset", &[("class", "facet")], "");
+        el(&set, "legend", &[], "Time");
         let attrs = [
             ("class", "timeline"),
             ("role", "group"),
             ("aria-label", "Articles over time"),
         ];
-        let group = add(&set, "div", &attrs, "");
+        let group = el(&set, "div", &attrs, "");
         let ranged = s.from.is_some() || s.to.is_some();
         let most = bars.iter().map(|b| b.count).max().unwrap_or(0).max(1);
         for (i, b) in bars.iter().enumerate() {
@@ -268,12 +257,12 @@ fn draw(root: &Element, s: &ViewState, r: &Results<'_>, expanded: u8) {
                 ("aria-label", &name),
                 ("aria-pressed", if pressed { "true" } else { "false" }),
             ];
-            add(&group, "button", &attrs, "");
+            el(&group, "button", &attrs, "");
         }
         if let (Some(first), Some(last)) = (bars.first(), bars.last()) {
             let attrs = [("class", "timeline-axis"), ("aria-hidden", "true")];
-            let axis = add(&set, "p", &attrs, &first.label);
-            add(&axis, "span", &[], &last.label);
+            let axis = el(&set, "p", &attrs, &first.label);
+            el(&axis, "span", &[], &last.label);
         }
         if ranged {
             let end = |d: Option<Date>| d.map_or("…".to_string(), |d| d.to_long_string());
@@ -284,10 +273,10 @@ fn draw(root: &Element, s: &ViewState, r: &Results<'_>, expanded: u8) {
                 ("data-i", "range"),
                 ("title", "Remove this date range"),
             ];
-            add(&set, "button", &attrs, &text);
+            el(&set, "button", &attrs, &text);
         }
         if undated > 0 || s.undated {
-            let ul = add(&set, "ul", &[], "");
+            let ul = el(&set, "ul", &[], "");
             value(&ul, "undated", "Date unknown", undated, s.undated);
         }
     }
@@ -300,9 +289,9 @@ fn draw(root: &Element, s: &ViewState, r: &Results<'_>, expanded: u8) {
             continue;
         }
         let (key, label) = FACETS[k];
-        let set = add(root, "fieldset", &[("class", "facet")], "");
-        add(&set, "legend", &[], label);
-        let ul = add(&set, "ul", &[], "");
+        let set = el(root, "fieldset", &[("class", "facet")], "");
+        el(&set, "legend", &[], label);
+        let ul = el(&set, "ul", &[], "");
         let all = expanded & (1 << k) != 0;
         for fc in list.iter().take(if all { list.len() } else { SHOWN }) {
             value(
@@ -314,14 +303,14 @@ fn draw(root: &Element, s: &ViewState, r: &Results<'_>, expanded: u8) {
             );
         }
         if list.len() > SHOWN {
-            let li = add(&ul, "li", &[], "");
+            let li = el(&ul, "li", &[], "");
             let attrs = [
                 ("type", "button"),
                 ("class", "link-button"),
                 ("data-i", &format!("more:{key}")),
                 ("aria-expanded", if all { "true" } else { "false" }),
             ];
-            add(
+            el(
                 &li,
                 "button",
                 &attrs,
@@ -343,9 +332,9 @@ fn draw(root: &Element, s: &ViewState, r: &Results<'_>, expanded: u8) {
 
 /// One checkbox of a list: its name, and the articles selecting it gives.
 fn value(ul: &Element, key: &str, name: &str, count: u32, checked: bool) {
-    let li = add(ul, "li", &[], "");
-    let label = add(&li, "label", &[("class", "facet-value")], "");
-    let check = add(
+    let li = el(ul, "li", &[], "");
+    let label = el(&li, "label", &[("class", "facet-value")], "");
+    let check = el(
         &label,
         "input",
         &[("type", "checkbox"), ("data-i", key)],
@@ -354,9 +343,9 @@ fn value(ul: &Element, key: &str, name: &str, count: u32, checked: bool) {
     if checked {
         let _ = check.set_attribute("checked", "");
     }
-    add(&label, "span", &[("class", "facet-name")], name);
+    el(&label, "span", &[("class", "facet-name")], name);
     let attrs = [("class", "facet-count"), ("aria-label", &articles(count))];
-    add(&label, "span", &attrs, &count.to_string());
+    el(&label, "span", &attrs, &count.to_string());
 }
 
 fn articles(n: u32) -> String {

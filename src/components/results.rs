@@ -7,9 +7,9 @@ use leptos::prelude::*;
 
 use crate::app::{use_dossier, History};
 use crate::components::article_meta::ArticleMeta;
-use crate::components::facets::add;
 use crate::components::highlight::Highlighted;
 use crate::corpus_data::corpus;
+use crate::dom::el;
 use crate::view_state::ViewState;
 
 #[component]
@@ -32,7 +32,7 @@ pub fn ResultList() -> impl IntoView {
     Effect::new(move |_| {
         let s = dossier.listing.get();
         let (total, fallback) = dossier.results.with(|r| (r.total, r.fallback));
-        let Some(note) = document().get_element_by_id("search-note") else {
+        let Some(note) = dossier.frame.with_value(|f| f.find("#search-note")) else {
             return;
         };
         let fix = (total == 0 && !s.query.trim().is_empty())
@@ -51,7 +51,7 @@ pub fn ResultList() -> impl IntoView {
                 ..s
             }
             .to_hash();
-            add(
+            el(
                 &note,
                 "a",
                 &[("href", &href)],
