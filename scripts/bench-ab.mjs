@@ -24,8 +24,11 @@ const root = mkdtempSync(join(tmpdir(), 'dossier-ab-'));
 writeFileSync(join(root, 'index.html'), '<!DOCTYPE html><title>A/B</title>');
 const glue = dists.map((d, k) => {
   symlinkSync(resolve(d), join(root, String(k)));
-  const js = readFileSync(join(d, 'index.html'), 'utf8').match(/(dossier-app-[0-9a-f]+)\.js/)[1];
-  return [`${k}/${js}.js`, `${k}/${js}_bg.wasm`];
+  const html = readFileSync(join(d, 'index.html'), 'utf8');
+  const js = html.match(/(dossier-app-[0-9a-f]+)\.js/)[1];
+  // Builds since session 4 keep the corpus beside the module.
+  const corpus = html.match(/corpus-[0-9a-f]+\.bin/)?.[0];
+  return [`${k}/${js}.js`, `${k}/${js}_bg.wasm`, corpus && `${k}/${corpus}`];
 });
 const isolated = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
 const { server, url } = await serve(root, 0, isolated);
@@ -39,9 +42,10 @@ try {
   const best = await page.evaluate(
     async ([glue, queries, rounds]) => {
       const mods = [];
-      for (const [js, wasm] of glue) {
+      for (const [js, wasm, corpus] of glue) {
         const m = await import(`./${js}`);
         await m.default({ module_or_path: `./${wasm}` });
+        if (corpus) m.loadCorpus(new Uint8Array(await (await fetch(`./${corpus}`)).arrayBuffer()));
         mods.push(m);
       }
       const best = mods.map(() => queries.map(() => Infinity));

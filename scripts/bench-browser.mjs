@@ -5,12 +5,13 @@
 //   - query latency through the module's JS search(), p50 / p95 per kind, with
 //     how often the known item comes first and in the top 10 (the query set is
 //     the native benchmarks' one: core/examples/queries.rs);
-//   - import + open + first search: from the dynamic import() of the
-//     wasm-bindgen glue module, through its default-export init and the
-//     first search() call returning, in a fresh blank page of the same
-//     server (no UI mounted): cold (the wasm fetched over the local server)
-//     and from the wasm's bytes already in memory (compile, instantiate, open,
-//     search: what a cached or streamed copy would cost);
+//   - import + open + first search: from the dynamic import() of the host
+//     module dossier.js, through its default export (which loads the wasm and
+//     the corpus) and the first search() call returning, in a fresh blank
+//     page of the same server (no UI mounted): cold (the wasm and the corpus
+//     fetched over the local server) and from their bytes already in memory
+//     (compile, instantiate, copy the corpus in, open, search: what a cached
+//     copy costs);
 //   - keystroke -> results in the DOM and -> next frame, p50 / p95, over a
 //     scripted typing session.
 //
@@ -105,9 +106,9 @@ async function bench(folder) {
 
     // Import + open + first search, each in a fresh context on a blank page.
     const html = readFileSync(join(dist, 'index.html'), 'utf8');
-    const glue = html.match(/href=["']?\.?\/?([^"' >]+\.js)["']?[^>]*rel=["']?modulepreload|rel=["']?modulepreload["']?[^>]*href=["']?\.?\/?([^"' >]+\.js)/);
-    const wasm = html.match(/([\w-]+_bg\.wasm)/);
-    if (!glue || !wasm) throw new Error('no module preload or wasm link in dist/index.html');
+    const wasm = html.match(/([\w-]+_bg\.wasm)/)?.[1];
+    const corpus = html.match(/(corpus-[0-9a-f]+\.bin)/)?.[1];
+    if (!wasm || !corpus) throw new Error('no wasm or corpus link in dist/index.html');
     writeFileSync(join(dist, 'bench-blank.html'), '<!DOCTYPE html><title>blank</title>');
     const firsts = { cold: [], bytes: [] };
     for (let i = 0; i < LOADS; i++) {
@@ -117,25 +118,26 @@ async function bench(folder) {
         await page.goto(`${url}bench-blank.html`);
         firsts[mode].push(
           await page.evaluate(
-            async ([glue, wasm, mode]) => {
-              // The bytes mode fetches the wasm before the clock starts.
-              const bytes = mode === 'bytes' ? await (await fetch(wasm)).arrayBuffer() : null;
+            async ([host, wasm, corpus, mode]) => {
+              // The bytes mode fetches the wasm and the corpus before the clock starts.
+              const bytes = (name) => fetch(name).then((r) => r.arrayBuffer());
+              const options = mode === 'bytes' ? { module_or_path: await bytes(wasm), corpus: await bytes(corpus) } : {};
               const t0 = performance.now();
-              const m = await import(glue);
-              await m.default({ module_or_path: bytes ?? wasm });
+              const m = await import(host);
+              await m.default(options);
               const t1 = performance.now();
               const hits = m.search('president', { limit: 10 });
               const t2 = performance.now();
               if (!hits.length) throw new Error('the first search found nothing');
               return { init: t1 - t0, search: t2 - t1, total: t2 - t0 };
             },
-            [`${url}${glue[1] ?? glue[2]}`, `${url}${wasm[1]}`, mode],
+            [`${url}dossier.js`, `${url}${wasm}`, `${url}${corpus}`, mode],
           ),
         );
         await context.close();
       }
     }
-    for (const [mode, label] of [['cold', 'wasm fetched'], ['bytes', 'wasm bytes in memory']]) {
+    for (const [mode, label] of [['cold', 'wasm and corpus fetched'], ['bytes', 'their bytes in memory']]) {
       const total = stats(firsts[mode].map((f) => f.total));
       const init = stats(firsts[mode].map((f) => f.init));
       const search = stats(firsts[mode].map((f) => f.search));

@@ -4,9 +4,11 @@
 //     runs under a strict Content-Security-Policy (script-src 'self').
 //   - The bootstrap registers a service worker (sw.js) that caches every asset
 //     under a name derived from their content, and says when a newer build is ready.
+//   - The corpus moves out of the module into corpus-HASH.bin, which the
+//     page fetches alongside it (src/corpus_data.rs says why).
 //   - A web app manifest and its icon.
-//   - dossier.html: the whole app in one file (CSS, JS and the gzipped wasm
-//     inlined), for file://, e-mail or a USB stick, carrying its own CSP.
+//   - dossier.html: the whole app in one file (CSS, JS, the gzipped wasm and
+//     corpus inlined), for file://, e-mail or a USB stick, carrying its own CSP.
 //   - dossier.js: the ES module for host pages (mount, <dossier-viewer>, search).
 //   - Release builds minify the JS with terser (Trunk's own minifier fails on
 //     wasm-bindgen's output and leaves it as is).
@@ -45,12 +47,18 @@ const cssNames = [...read('index.html').matchAll(/<link[^>]*href="?\.?\/?([^" >]
 // the future-to-promise code behind them cost about 2 kB brotli. Remove them
 // from the glue and the module, then let wasm-opt drop what they alone used.
 const STREAM_EXPORT = /^(__wbg_)?intounderlying/;
-function dropStreamExports(glue, wasmPath) {
+// The corpus travels beside the module (src/corpus_data.rs): the build stores
+// it in this custom section, and it moves here into its own file.
+const CORPUS_SECTION = 'dossier-corpus';
+
+/** Rewrites the module: drops the stream adapters' exports, takes out the
+ * corpus section and returns the glue without the adapters, and the corpus. */
+function splitModule(glue, wasmPath) {
   const trimmed = glue
     .replace(/^export class (IntoUnderlying\w+) \{[\s\S]*?^\}\n(if \(Symbol\.dispose\) \1\.prototype\[Symbol\.dispose\] = \1\.prototype\.free;\n)?/gm, '')
     .replace(/^const IntoUnderlying\w+Finalization = [\s\S]*?;\n/gm, '');
   if (/IntoUnderlying|intounderlying/.test(trimmed)) {
-    throw new Error('post-build: the wasm-bindgen glue changed shape around the wasm-streams classes; update dropStreamExports');
+    throw new Error('post-build: the wasm-bindgen glue changed shape around the wasm-streams classes; update splitModule');
   }
   const b = readFileSync(wasmPath);
   let p = 8;
@@ -65,7 +73,7 @@ function dropStreamExports(glue, wasmPath) {
     return Buffer.from(out);
   };
   const parts = [b.subarray(0, 8)];
-  let dropped = 0;
+  let dropped = 0, corpus = null;
   while (p < b.length) {
     const start = p;
     const id = b[p++];
@@ -83,15 +91,23 @@ function dropStreamExports(glue, wasmPath) {
       }
       const body = Buffer.concat([enc(kept.length), ...kept]);
       parts.push(Buffer.from([7]), enc(body.length), body);
+    } else if (id === 0 && b.subarray(p + 1, p + 1 + b[p]).toString() === CORPUS_SECTION) {
+      if (corpus) throw new Error(`post-build: two ${CORPUS_SECTION} sections in the wasm`);
+      corpus = b.subarray(p + 1 + b[p], end);
     } else {
       parts.push(b.subarray(start, end));
     }
     p = end;
   }
-  if (dropped === 0) throw new Error('post-build: no wasm-streams export found in the wasm; update dropStreamExports');
+  if (dropped === 0) throw new Error('post-build: no wasm-streams export found in the wasm; update splitModule');
+  if (!corpus) throw new Error(`post-build: no ${CORPUS_SECTION} section in the wasm (src/corpus_data.rs puts it there)`);
   writeFileSync(wasmPath, Buffer.concat(parts));
   if (release) optimizeForBrotli(wasmPath);
-  return trimmed;
+  // A `#[used]` on the section's static also copies it into the data segment.
+  if (corpus.length > 1024 && readFileSync(wasmPath).includes(corpus.subarray(512, 1024))) {
+    throw new Error('post-build: the corpus is still in the module\'s data (src/corpus_data.rs)');
+  }
+  return { glue: trimmed, corpus };
 }
 
 // Brotli's result swings by a few kB with the order of the same code, so the
@@ -100,23 +116,17 @@ function dropStreamExports(glue, wasmPath) {
 function optimizeForBrotli(wasmPath) {
   const wasmOpt = join(dirname(fileURLToPath(import.meta.url)), '..', 'node_modules', '.bin', 'wasm-opt');
   const features = ['bulk-memory', 'nontrapping-float-to-int', 'sign-ext', 'mutable-globals', 'reference-types', 'multivalue'];
-  const large = statSync(wasmPath).size > 4e6;
-  // A large corpus makes each brotli run slow and the code a small share: one pipeline.
-  const pipelines = large ? [['-Oz']] : [['-Oz'], ['-Oz', '-Oz'], ['-Os'], ['-Oz', '--flatten', '--rereloop', '-Oz'], ['-Oz', '--flatten', '--rereloop', '-Oz', '-Oz'], ['-Oz', '--reorder-locals']];
+  const pipelines = [['-Oz'], ['-Oz', '-Oz'], ['-Os'], ['-Oz', '--flatten', '--rereloop', '-Oz'], ['-Oz', '--flatten', '--rereloop', '-Oz', '-Oz'], ['-Oz', '--reorder-locals']];
   const input = readFileSync(wasmPath);
   let best;
   for (const passes of pipelines) {
     const out = `${wasmPath}.candidate`;
     execFileSync(wasmOpt, [...features.map((f) => `--enable-${f}`), ...passes, wasmPath, '-o', out]);
     const bytes = readFileSync(out);
-    const size = large ? bytes.length : brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+    const size = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
     if (!best || size < best.size) best = { size, bytes, passes };
   }
   rmSync(`${wasmPath}.candidate`);
-  if (large) {
-    writeFileSync(wasmPath, best.bytes);
-    return;
-  }
   writeFileSync(wasmPath, best.size < brotliCompressSync(input, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length ? best.bytes : input);
   console.log(`post-build: wasm-opt ${best.passes.join(' ')} compresses smallest (${best.size} B brotli)`);
 }
@@ -209,14 +219,31 @@ const embedClient = `
 // The module host pages import: the wasm-bindgen init as its default export,
 // search(), mount() into a shadow root, and the <dossier-viewer> element.
 // Its name does not change between builds, so host pages can link it.
-const hostModule = (glue, wasm, style) => `
-import init, { search, mountApp } from './${glue}';
+const hostModule = (glue, wasm, corpus, style) => `
+import init, { search, mountApp, loadCorpus } from './${glue}';
 export { search };
-const STYLE = new URL('./${style}', import.meta.url).href;
+const here = (name) => new URL('./' + name, import.meta.url);
+const STYLE = here('${style}').href;
 let started, ready = false;
-/** Loads the wasm once (from beside this file unless told otherwise); mount() and search() need it loaded. */
-export default function start(options = { module_or_path: new URL('./${wasm}', import.meta.url) }) {
-  return (started ??= init(options).then((exports) => { ready = true; return exports; }));
+/**
+ * Loads the wasm and the articles once, by default from beside this file;
+ * mount() and search() need them loaded. options.module_or_path and
+ * options.corpus (a URL, or the bytes) load them from elsewhere.
+ */
+export default function start(options = {}) {
+  return (started ??= (async () => {
+    const corpus = options.corpus instanceof ArrayBuffer || ArrayBuffer.isView(options.corpus)
+      ? options.corpus
+      : fetch(options.corpus ?? here('${corpus}')).then((r) => {
+          if (!r.ok) throw new Error('Dossier: cannot load the articles (' + r.url + ': HTTP ' + r.status + ')');
+          return r.arrayBuffer();
+        });
+    const exports = await init({ module_or_path: options.module_or_path ?? here('${wasm}') });
+    const bytes = await corpus;
+    loadCorpus(ArrayBuffer.isView(bytes) ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) : new Uint8Array(bytes));
+    ready = true;
+    return exports;
+  })());
 }
 const mounted = new WeakMap();
 /** Renders an instance of Dossier in element's shadow root; see the README. */
@@ -299,19 +326,22 @@ if (!customElements.get('dossier-viewer')) customElements.define('dossier-viewer
 
 // The single file, built from the unminified glue: its `export` statements go,
 // so that it can run as one inline module script.
-const glue = dropStreamExports(read(glueName), join(dir, wasmName));
+const { glue, corpus } = splitModule(read(glueName), join(dir, wasmName));
+const corpusName = `corpus-${hash(corpus)}.bin`;
+writeFileSync(join(dir, corpusName), corpus);
+const gzip64 = (bytes) => gzipSync(bytes, { level: 9 }).toString('base64');
 const stripped = glue
   .replace(/^export function /gm, 'function ')
   .replace(/^export class /gm, 'class ')
   .replace(/^export const /gm, 'const ')
   .replace(/^export \{[^}]*\};?$/gm, '');
 if (/^export /m.test(stripped)) throw new Error('post-build: the wasm-bindgen glue has an export this script does not handle');
-const wasmGz = gzipSync(readFileSync(join(dir, wasmName)), { level: 9 }).toString('base64');
 const singleScript = await terse(`${embedClient}
 ${stripped}
-const packed = Uint8Array.from(atob(${JSON.stringify(wasmGz)}), (c) => c.charCodeAt(0));
-const wasmBytes = await new Response(new Blob([packed]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
-await __wbg_init({ module_or_path: wasmBytes });
+const unpack = (base64) => new Response(new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
+const corpusBytes = unpack(${JSON.stringify(gzip64(corpus))});
+await __wbg_init({ module_or_path: await unpack(${JSON.stringify(gzip64(readFileSync(join(dir, wasmName))))}) });
+loadCorpus(new Uint8Array(await corpusBytes));
 startPage();
 window.dossier = { search };
 `);
@@ -350,14 +380,42 @@ html = html.replace(/<link[^>]*href="?[^" >]+\.css"?[^>]*>/g, () => {
   linked = true;
   return `<link href=./${styleName} rel=stylesheet>`;
 });
-const boot = await terse(`${embedClient}\n${inline[1]}\nwindow.wasmBindings.startPage();\n${serviceWorkerClient}`);
+// The corpus download starts with the module's (index.html preloads it);
+// a slow one says so after a moment, a failed one says why.
+const startPage = `
+const corpusLoad = fetch('./${corpusName}').then((r) => {
+  if (!r.ok) throw new Error(r.url + ': HTTP ' + r.status);
+  return r.arrayBuffer();
+});
+${inline[1]}
+{
+  const say = (text, role) => {
+    const note = document.querySelector('.boot-note') ?? document.body.appendChild(document.createElement('p'));
+    note.className = 'boot-note';
+    note.setAttribute('role', role);
+    note.textContent = text;
+  };
+  const slow = setTimeout(() => say('Loading the articles…', 'status'), 500);
+  try {
+    window.wasmBindings.loadCorpus(new Uint8Array(await corpusLoad));
+    document.querySelector('.boot-note')?.remove();
+    window.wasmBindings.startPage();
+  } catch (error) {
+    say('Dossier could not load its articles (' + error.message.replace(/^Dossier: /, '') + '). Reload the page to try again.', 'alert');
+    console.error(error);
+  } finally {
+    clearTimeout(slow);
+  }
+}
+`;
+const boot = await terse(`${embedClient}\n${startPage}\n${serviceWorkerClient}`);
 const bootName = `boot-${hash(boot)}.js`;
 write(bootName, boot);
 write(glueName, await terse(glue));
-write('dossier.js', await terse(hostModule(glueName, wasmName, styleName)));
+write('dossier.js', await terse(hostModule(glueName, wasmName, corpusName, styleName)));
 html = html.replace(
   inline[0],
-  `<script type=module src=./${bootName}></script><link rel=manifest href=./manifest.webmanifest><meta name=theme-color content=#1d3557>`,
+  `<link rel=preload href=./${corpusName} as=fetch crossorigin><script type=module src=./${bootName}></script><link rel=manifest href=./manifest.webmanifest><meta name=theme-color content=#1d3557>`,
 );
 write('index.html', html);
 

@@ -1,6 +1,7 @@
 // Prints the shipped size of the build: each file of dist/ by kind, raw, gzip
 // (level 9) and brotli (quality 11), and the total of the hosted app (HTML,
-// JS, wasm and CSS a visit can load, the service worker included). The
+// JS, wasm, CSS and the articles' corpus a visit loads, the service worker
+// included). The
 // single-file dossier.html is a separate download, listed apart. With
 // --budget-brotli=N (bytes) it exits non-zero when the app's brotli total is above N.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -20,7 +21,7 @@ function* files(dir) {
 }
 
 const SINGLE_FILE = 'dossier.html';
-const kinds = { '.wasm': 'wasm', '.js': 'JS', '.css': 'CSS', '.html': 'HTML' };
+const kinds = { '.wasm': 'wasm', '.js': 'JS', '.css': 'CSS', '.html': 'HTML', '.bin': 'corpus' };
 const kb = (n) => `${(n / 1000).toFixed(1)} kB`.padStart(10);
 const rows = [];
 const total = { raw: 0, gzip: 0, brotli: 0 };
@@ -42,13 +43,13 @@ for (const path of files(root)) {
 }
 
 console.log(`\nShipped sizes (${root}/):`);
-console.log(`${'kind'.padEnd(6)}${'raw'.padStart(10)}${'gzip'.padStart(10)}${'brotli'.padStart(10)}  file`);
-for (const r of rows) console.log(`${r.kind.padEnd(6)}${kb(r.raw)}${kb(r.gzip)}${kb(r.brotli)}  ${r.file}`);
-console.log(`${'total'.padEnd(6)}${kb(total.raw)}${kb(total.gzip)}${kb(total.brotli)}  (the hosted app)`);
+console.log(`${'kind'.padEnd(7)}${'raw'.padStart(10)}${'gzip'.padStart(10)}${'brotli'.padStart(10)}  file`);
+for (const r of rows) console.log(`${r.kind.padEnd(7)}${kb(r.raw)}${kb(r.gzip)}${kb(r.brotli)}  ${r.file}`);
+console.log(`${'total'.padEnd(7)}${kb(total.raw)}${kb(total.gzip)}${kb(total.brotli)}  (the hosted app)`);
 try {
   const single = readFileSync(join(root, SINGLE_FILE));
   const br = brotliCompressSync(single, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-  console.log(`${'file'.padEnd(6)}${kb(single.length)}${kb(gzipSync(single, { level: 9 }).length)}${kb(br)}  ${SINGLE_FILE} (everything in one file)`);
+  console.log(`${'file'.padEnd(7)}${kb(single.length)}${kb(gzipSync(single, { level: 9 }).length)}${kb(br)}  ${SINGLE_FILE} (everything in one file)`);
 } catch {
   // A debug build without the post-build step has no single file.
 }

@@ -1,14 +1,21 @@
 //! The app's wasm side, run in headless Chromium by wasm-bindgen-test: the
-//! embedded corpus opens and searches inside wasm, and the App mounts and
+//! corpus opens and searches inside wasm, and the App mounts and
 //! renders the article list into a real DOM.
 #![cfg(target_arch = "wasm32")]
 
-use dossier_app::corpus_data::corpus;
+use dossier_app::corpus_data;
 use dossier_core::SearchRequest;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+/// What the page does with `corpus-HASH.bin` (scripts/post-build.mjs): the
+/// test module is not post-built, so the bytes come from the build's output.
+fn corpus() -> &'static dossier_core::Corpus<'static> {
+    corpus_data::load_corpus(include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin")).to_vec());
+    corpus_data::corpus()
+}
 
 #[wasm_bindgen_test]
 fn embedded_corpus_opens_and_every_article_decodes() {
@@ -38,6 +45,7 @@ fn search_runs_inside_wasm() {
 
 #[wasm_bindgen_test]
 async fn app_mounts_and_lists_every_article() {
+    let articles = corpus().len();
     let document = web_sys::window().unwrap().document().unwrap();
     let host = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
@@ -53,7 +61,7 @@ async fn app_mounts_and_lists_every_article() {
     let items = host
         .query_selector_all("ol[aria-label='Articles'] > li")
         .unwrap();
-    assert_eq!(items.length() as usize, corpus().len());
+    assert_eq!(items.length() as usize, articles);
     let first_link = host.query_selector("ol li h2 a").unwrap().unwrap();
     assert!(first_link
         .get_attribute("href")

@@ -152,6 +152,7 @@ test('a second visit works offline through the service worker, and a new build i
       return (await (await caches.open(names[0])).keys()).map((r) => new URL(r.url).pathname);
     });
     assert.ok(cached.some((p) => p.endsWith('.wasm')), `the wasm is cached: ${cached}`);
+    assert.ok(cached.some((p) => /\/corpus-[0-9a-f]+\.bin$/.test(p)), `the articles are cached: ${cached}`);
 
     // The server is gone: the app still opens, searches and reads.
     await stop();
@@ -176,5 +177,51 @@ test('a second visit works offline through the service worker, and a new build i
   } finally {
     await fresh.close();
     rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('the hosted app loads its articles beside the module, says so when slow, and says why when they fail', async () => {
+  const servers = [];
+  const { context } = browser;
+  // Each case on its own origin, so that no service worker of an earlier one answers.
+  const open = async (handler) => {
+    const server = await serve(DIST);
+    servers.push(server);
+    const page = await context.newPage();
+    const problems = watch(page);
+    await page.route(/\/corpus-[0-9a-f]+\.bin$/, handler);
+    await page.goto(server.url);
+    return { page, problems };
+  };
+  try {
+    // Slow: a note after a moment, then the app.
+    const slow = await open(async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    await slow.page.getByRole('status').filter({ hasText: 'Loading the articles…' }).waitFor();
+    await expect(() => count(slow.page), '5 articles');
+    assert.equal(await slow.page.getByText('Loading the articles…').count(), 0);
+    assert.deepEqual(slow.problems, []);
+    await slow.page.close();
+
+    // Missing: the reason, with the file's name.
+    const missing = await open((route) => route.fulfill({ status: 404, body: 'gone' }));
+    await expect(
+      async () => /^Dossier could not load its articles \(http:\/\/[^ ]+\/corpus-[0-9a-f]+\.bin: HTTP 404\)\. Reload the page to try again\.$/.test(await missing.page.getByRole('alert').textContent()),
+      true,
+    );
+    assert.equal(await missing.page.getByRole('searchbox').count(), 0);
+    await missing.page.close();
+
+    // Damaged, or from another build: said as such.
+    const damaged = await open((route) => route.fulfill({ status: 200, body: 'not a corpus' }));
+    await expect(
+      async () => await damaged.page.getByRole('alert').textContent(),
+      'Dossier could not load its articles (the corpus file is damaged or from another build; rebuild the app). Reload the page to try again.',
+    );
+    await damaged.page.close();
+  } finally {
+    for (const server of servers) await server.stop();
   }
 });
