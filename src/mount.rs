@@ -19,8 +19,6 @@ use crate::view_state::ViewState;
 /// Most results one page of an instance may show.
 const MAX_PAGE_SIZE: usize = 500;
 const CONTEXT: &str = "mount options";
-const THEMES: [&str; 4] = ["system", "light", "dark", "sepia"];
-
 /// One mounted instance, as the host module holds it; the module's
 /// `destroy()` frees it, which unmounts it and removes its listeners.
 #[wasm_bindgen]
@@ -132,7 +130,7 @@ impl Instance {
             "system" => {
                 let _ = self.root.remove_attribute("data-theme");
             }
-            t if THEMES.contains(&t) => {
+            t if crate::components::settings::THEMES.contains(&t) => {
                 let _ = self.root.set_attribute("data-theme", t);
             }
             _ => warn(&format!(

@@ -3,7 +3,8 @@
 //! one facet combine with OR, facets with AND (the engine decides; this only
 //! renders).
 
-use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+use std::cell::Cell;
+use std::rc::Rc;
 
 use dossier_core::{Date, Results};
 use leptos::prelude::*;
@@ -57,14 +58,19 @@ pub fn FacetPanel() -> impl IntoView {
         }
     };
     let key = |ev: &web_sys::Event| event_target::<web_sys::Element>(ev).get_attribute("data-i");
+    // The bar the pointer went down on, and the first bar of a shift-click
+    // span (`usize::MAX`: none); this instance's own.
+    let dragged = Rc::new(Cell::new(usize::MAX));
+    let anchor = Rc::new(Cell::new(usize::MAX));
+    let drag_anchor = anchor.clone();
     let on_pointer = move |ev: web_sys::PointerEvent| {
         let at = key(&ev).and_then(|k| k.parse().ok()).unwrap_or(usize::MAX);
         if ev.type_() == "pointerdown" {
-            DRAGGED.store(at, Relaxed);
+            dragged.set(at);
         } else {
-            let from = DRAGGED.swap(usize::MAX, Relaxed);
+            let from = dragged.replace(usize::MAX);
             if from != usize::MAX && at != usize::MAX && from != at {
-                ANCHOR.store(from, Relaxed);
+                drag_anchor.set(from);
                 select(from, at);
             }
         }
@@ -87,11 +93,11 @@ pub fn FacetPanel() -> impl IntoView {
                 ..s
             });
         } else if let Ok(b) = k.parse() {
-            let a = match ANCHOR.load(Relaxed) {
+            let a = match anchor.get() {
                 a if ev.shift_key() && a != usize::MAX => a,
                 _ => b,
             };
-            ANCHOR.store(a, Relaxed);
+            anchor.set(a);
             select(a, b);
         } else if k == "range" {
             timeline(None, None, s.undated);
@@ -113,7 +119,7 @@ pub fn FacetPanel() -> impl IntoView {
     };
     view! {
         <aside class="facets" aria-labelledby="facets-heading"
-            on:click=on_click on:pointerdown=on_pointer on:pointerup=on_pointer>
+            on:click=on_click on:pointerdown=on_pointer.clone() on:pointerup=on_pointer>
             <button type="button" id="facets-toggle" class="facets-toggle" data-i="toggle"
                 aria-expanded="false" aria-controls="facet-lists">"Filters"</button>
             <div class="facets-head">
@@ -204,12 +210,6 @@ fn bars(months: &[(u32, u32)]) -> Vec<Bar> {
         })
         .collect()
 }
-
-/// The bar the timeline's pointer went down on, and the first bar of a
-/// shift-click span (`usize::MAX`: none). Plain statics: one timeline per
-/// page, and less wasm than reactive storage.
-static DRAGGED: AtomicUsize = AtomicUsize::new(usize::MAX);
-static ANCHOR: AtomicUsize = AtomicUsize::new(usize::MAX);
 
 /// Draws the filter lists into `root`: the timeline (articles per month or
 /// year, whatever range is selected; a click on a bar selects its period, a

@@ -3,16 +3,16 @@
 //! people, places and organisations named; related articles. It never
 //! changes once shown, so it is built as plain DOM (crate::dom), text as text.
 
-use dossier_core::{Article, ArticleHighlights, BlockKind, Date, DateSource, EntityCount};
+use dossier_core::{Article, ArticleHighlights, BlockKind, DateSource, EntityCount};
 use leptos::html;
 use leptos::prelude::*;
 use web_sys::Element;
 
 use crate::app::{use_dossier, Dossier};
-use crate::components::article_meta::date_label;
+use crate::components::article_meta::meta;
 use crate::components::match_nav;
 use crate::corpus_data::corpus;
-use crate::dom::{add, add_text, attr, highlighted, link, text};
+use crate::dom::{add, add_text, attr, highlighted, link};
 use crate::view_state::{facet_values, ViewState};
 
 #[component]
@@ -125,39 +125,28 @@ fn fill(
         total += highlighted(&add(&body, tag, class), &block.text, ranges);
     }
     total += comments(reader, &article, &marks);
-    named(
-        reader,
-        article.entities.people,
-        article.entities.places,
-        article.entities.organizations,
-    );
-    related(reader, state, index);
     match_nav::attach(dossier, &nav, total);
-}
-
-/// The line under a title: date (or "Date unknown") and where it came from,
-/// outlet, reading time.
-pub fn meta(
-    parent: &Element,
-    date: Option<Date>,
-    provenance: Option<&str>,
-    outlet: Option<&str>,
-    minutes: Option<u32>,
-) {
-    let p = add(parent, "p", "article-meta");
-    let time = add_text(&p, "time", "", &date_label(date));
-    if let Some(d) = date {
-        attr(&time, "datetime", &d.to_string());
-    }
-    if let Some(note) = provenance {
-        text(&time, &format!(" ({note})"));
-    }
-    if let Some(o) = outlet {
-        add_text(&p, "span", "outlet", o);
-    }
-    if let Some(m) = minutes {
-        add_text(&p, "span", "reading-time", &format!("{m} min read"));
-    }
+    // Below the fold: drawn once the article has painted, so that opening it
+    // fits in a frame. Another article empties the reader first, which
+    // disconnects `rest`, and then this drawing is skipped.
+    let rest = add(reader, "div", "");
+    let (state, entities) = (state.clone(), article.entities);
+    request_animation_frame(move || {
+        set_timeout(
+            move || {
+                if rest.is_connected() {
+                    named(
+                        &rest,
+                        entities.people,
+                        entities.places,
+                        entities.organizations,
+                    );
+                    related(&rest, &state, index);
+                }
+            },
+            std::time::Duration::ZERO,
+        )
+    });
 }
 
 /// Where the article came from and how the curator tagged it, when the

@@ -3,10 +3,11 @@
 //! the search kept. The open article's link is marked as the current one.
 
 use dossier_core::Sort;
+use leptos::html;
 use leptos::prelude::*;
 
 use crate::app::{use_dossier, History};
-use crate::components::article_meta::ArticleMeta;
+use crate::components::article_meta;
 use crate::components::highlight::Highlighted;
 use crate::corpus_data::corpus;
 use crate::dom::el;
@@ -80,12 +81,14 @@ pub fn ResultList() -> impl IntoView {
                             let href = listing.with_article(hit.id).to_hash();
                             let id = hit.id;
                             let current = move || reading.with(|r| r.as_deref() == Some(id)).then_some("page");
+                            let meta = NodeRef::<html::P>::new();
+                            meta.on_load(move |p| article_meta::fill(&p, hit.date, None, hit.outlet, None));
                             view! {
                                 <li class="card">
                                     <h2 class="card-title">
                                         <a href=href aria-current=current><Highlighted text=hit.title ranges=hit.title_highlights /></a>
                                     </h2>
-                                    <ArticleMeta date=hit.date outlet=hit.outlet.map(str::to_string) />
+                                    <p class="article-meta" node_ref=meta></p>
                                     <p class="card-lead"><Highlighted text=hit.snippet ranges=hit.highlights /></p>
                                 </li>
                             }

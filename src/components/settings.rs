@@ -6,10 +6,14 @@
 
 use leptos::prelude::*;
 
+/// The colour themes besides the default, "system"; a mounted instance takes
+/// the same (`mount.rs`).
+pub const THEMES: &[&str] = &["light", "dark", "sepia"];
+
 /// Each setting's key (storage `dossier.KEY`, attribute `data-KEY`, select
 /// `#setting-KEY`) and its choices other than the default, which sets nothing.
 const SETTINGS: [(&str, &[&str]); 3] = [
-    ("theme", &["light", "dark", "sepia"]),
+    ("theme", THEMES),
     ("size", &["s", "l", "xl"]),
     ("font", &["sans"]),
 ];
