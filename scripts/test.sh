@@ -35,5 +35,5 @@ step "end-to-end tests in headless Chromium"
 node --test --test-concurrency=1 --test-timeout=60000 tests/e2e/
 
 # Its own step: the build it makes takes longer than the per-file timeout above.
-step "untrusted article text, built into its own app"
+step "untrusted article text and a span of months, built into their own app"
 node --test --test-timeout=900000 tests/e2e/untrusted-text.mjs

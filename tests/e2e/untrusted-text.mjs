@@ -1,6 +1,8 @@
 // Article text is untrusted: a seed full of markup and script is built into
 // its own app and shown as literal text, with no element made from it and no
-// script run. Not a *.test.mjs file: the build takes minutes, longer than the
+// script run. The same build also has three plain articles, so that its dates
+// span five months: the timeline then counts months, which the seeds (2016 to
+// 2024, counted in years) never show. Not a *.test.mjs file: the build takes minutes, longer than the
 // per-file timeout of the other e2e tests, so scripts/test.sh runs it alone:
 //   node --test --test-timeout=900000 tests/e2e/untrusted-text.mjs
 import { test, before, after } from 'node:test';
@@ -31,6 +33,13 @@ It also carried an image tag, <img src=x onerror=alert(1)>, that a careless rend
 And a link whose text was javascript:alert(1) as if it were a web address.
 `;
 
+// Dated November 2020 to March 2021 with the hostile one: a span of months.
+const PLAIN = [
+  ['001_november.txt', 'Talks resume in the capital', '3 November 2020'],
+  ['002_january.txt', 'A second round of talks ends', '14 January 2021'],
+  ['003_february.txt', 'Negotiators publish a joint statement', '20 February 2021'],
+].map(([file, title, date]) => [file, `${title}\n\nBy Ada Reporter\n\nPublished ${date}\n\nThe delegations met again and agreed to keep talking about trade and security.\n\nA further meeting is planned, officials said on the record.\n`]);
+
 let work;
 let dist;
 let browser;
@@ -40,6 +49,7 @@ before(async () => {
   dist = join(work, 'dist');
   mkdirSync(seeds);
   writeFileSync(join(seeds, '000_hostile.txt'), ARTICLE);
+  for (const [file, text] of PLAIN) writeFileSync(join(seeds, file), text);
   // The curator's catalog is trusted more, but its tags are still text, and
   // its url a link only because the build accepted it as http(s).
   writeFileSync(
@@ -103,6 +113,36 @@ test('markup and script in article text are shown as text and never run', { time
     assert.equal(await source.getAttribute('rel'), 'noopener noreferrer');
     assert.ok(text.includes('Tags: <b>bold</b>, fact-check'), 'tags shown literally');
     assert.equal(await page.evaluate(() => document.querySelectorAll('main b').length), 0);
+    assert.deepEqual(app.problems(), []);
+  } finally {
+    await app.close();
+  }
+});
+
+test('a span of months: a bar per month, gaps included, a click and a drag select months', { timeout: 60_000 }, async () => {
+  const app = await openApp(browser.context, { dist });
+  try {
+    const { page } = app;
+    const count = () => page.getByRole('status').first().textContent();
+    const timeline = page.getByRole('group', { name: 'Articles over time' });
+    await expect(count, '4 articles');
+    const names = await timeline.getByRole('button').evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-label')));
+    assert.deepEqual(names, [
+      'November 2020: 1 article', 'December 2020: 0 articles', 'January 2021: 1 article',
+      'February 2021: 1 article', 'March 2021: 1 article',
+    ]);
+    await timeline.getByRole('button', { name: 'February 2021: 1 article' }).click();
+    await expect(count, '1 article');
+    assert.equal(new URL(page.url()).hash, '#from=2021-02-01&to=2021-02-28');
+    await page.getByRole('button', { name: /1 February 2021 – 28 February 2021/ }).click();
+    await expect(count, '4 articles');
+    // A drag from November to January selects the three months.
+    await timeline.getByRole('button', { name: /^November 2020/ }).hover();
+    await page.mouse.down();
+    await timeline.getByRole('button', { name: /^January 2021/ }).hover();
+    await page.mouse.up();
+    await expect(count, '2 articles');
+    assert.equal(new URL(page.url()).hash, '#from=2020-11-01&to=2021-01-31');
     assert.deepEqual(app.problems(), []);
   } finally {
     await app.close();
