@@ -1,22 +1,16 @@
 // axe-core (node_modules, never fetched) audits every view: the list, a search
 // with results and filters, the reader with matches stepped to, the dialogs,
 // narrow and wide, in each theme. Any violation fails with what and where.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { expect } from './expect.mjs';
-import { launch, openApp, ROOT } from './browser.mjs';
+import { ROOT, openApp, useBrowser } from './browser.mjs';
 
 const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 const ARTICLE = '002_a5e35574d557ffdb';
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** Runs axe on the page as it is now; fails listing each violation and its nodes. */
 async function audit(page, where) {

@@ -3,18 +3,17 @@
 // ranges, and bad options named in a warning instead of failing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openApp } from './browser.mjs';
+import { openApp, useBrowser } from './browser.mjs';
 
-let browser;
+const browser = useBrowser();
 let app;
 before(async () => {
-  browser = await launch();
+  await browser.ready;
   app = await openApp(browser.context);
   await app.page.getByRole('status').waitFor();
 });
 after(async () => {
   await app?.close();
-  await browser?.close();
 });
 
 /** Imports the page's own glue module and calls its `search`, as a host page would. */

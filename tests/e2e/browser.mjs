@@ -2,6 +2,7 @@
 // 127.0.0.1, open it in Debian's headless Chromium through playwright-core,
 // and record every console error, page error and request, so each test can
 // assert that the page logged no error and fetched nothing but its own files.
+import { after, before } from 'node:test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -42,6 +43,36 @@ export async function launch() {
 }
 
 /**
+ * The calling test file's browser, launched before its tests and closed after
+ * them: `.context` is its browser context. With `serveRoot`, the repository
+ * root is served too (for examples/), at `.base`.
+ */
+export function useBrowser({ serveRoot = false } = {}) {
+  const shared = {};
+  let started;
+  const ready = new Promise((resolve) => (started = resolve));
+  before(async () => {
+    shared.launched = await launch();
+    if (serveRoot) shared.server = await serve(ROOT);
+    started();
+  });
+  after(async () => {
+    await shared.launched?.close();
+    await shared.server?.stop();
+  });
+  return {
+    /** Resolves once launched: for the file's own before-hooks, which may run alongside. */
+    ready,
+    get context() {
+      return shared.launched.context;
+    },
+    get base() {
+      return shared.server.url;
+    },
+  };
+}
+
+/**
  * Serves `dist` and opens a page on it. The returned `problems()` lists console
  * errors, uncaught exceptions, failed requests and requests to anything but
  * the served origin.
@@ -72,7 +103,8 @@ export async function openApp(context, { dist = DIST, hash = '' } = {}) {
     requests,
     problems: () => problems.slice(),
     async close() {
-      await page.close();
+      // The file's browser may have closed first (its after-hook ran first).
+      await page.close().catch(() => {});
       await stop();
     },
   };

@@ -1,25 +1,13 @@
 // iframe mode on examples/embed.html, a host page with hostile CSS of its own:
 // the compact view reports its height, follows dossier:navigate messages from
 // the parent, and ignores every message not of that documented shape.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { expect } from './expect.mjs';
-import { DIST, ROOT, launch } from './browser.mjs';
-import { serve } from '../../scripts/static-server.mjs';
+import { DIST, ROOT, useBrowser } from './browser.mjs';
 import { relative } from 'node:path';
 
-let browser;
-let server;
-let base;
-before(async () => {
-  browser = await launch();
-  server = await serve(ROOT);
-  base = server.url;
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const browser = useBrowser({ serveRoot: true });
 
 const distPath = relative(ROOT, DIST);
 
@@ -33,7 +21,7 @@ async function openHost() {
     window.__fromFrame = [];
     addEventListener('message', (e) => window.__fromFrame.push(e.data));
   });
-  await page.goto(`${base}examples/embed.html?dist=../${distPath}`);
+  await page.goto(`${browser.base}examples/embed.html?dist=../${distPath}`);
   const frame = page.frameLocator('iframe');
   return { page, frame, problems, count: () => frame.getByRole('status').first().textContent() };
 }

@@ -3,25 +3,13 @@
 // hostile CSS. Each keeps its own state, neither takes the host's CSS nor
 // gives it theirs, the handle drives its instance, bad options are named in
 // warnings, and destroy() leaves no element and no listener behind.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { relative } from 'node:path';
 import { expect } from './expect.mjs';
-import { DIST, ROOT, launch, openApp } from './browser.mjs';
-import { serve } from '../../scripts/static-server.mjs';
+import { DIST, ROOT, openApp, useBrowser } from './browser.mjs';
 
-let browser;
-let server;
-let base;
-before(async () => {
-  browser = await launch();
-  server = await serve(ROOT);
-  base = server.url;
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const browser = useBrowser({ serveRoot: true });
 
 const distPath = relative(ROOT, DIST);
 
@@ -34,7 +22,7 @@ async function openHost() {
     if (m.type() === 'error') problems.push(`error: ${m.text()}`);
   });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  await page.goto(`${base}examples/embed.html?dist=../${distPath}`);
+  await page.goto(`${browser.base}examples/embed.html?dist=../${distPath}`);
   const viewer = page.locator('#viewer');
   const mounted = page.locator('#mounted');
   const count = (where) => () => where.getByRole('status').first().textContent();

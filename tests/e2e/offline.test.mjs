@@ -2,23 +2,17 @@
 // opened from disk with every request blocked, a second visit through the
 // service worker with the server gone, a new build announced to an open page,
 // and the hosted app under the strict Content-Security-Policy of the README.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect } from './expect.mjs';
-import { DIST, launch } from './browser.mjs';
+import { DIST, launch, useBrowser } from './browser.mjs';
 import { serve } from '../../scripts/static-server.mjs';
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const count = (page) => page.getByRole('status').first().textContent();
 const titles = (page) => page.getByRole('list', { name: 'Articles' }).getByRole('heading', { level: 2 }).allTextContents();

@@ -2,18 +2,12 @@
 // side by side on wide screens and one pane on narrow ones, the sort order,
 // keyboard shortcuts and their dialog, stepping through matches, and the
 // reading settings kept across visits.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { expect } from './expect.mjs';
-import { launch, openApp } from './browser.mjs';
+import { openApp, useBrowser } from './browser.mjs';
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const KREMLIN_ARTICLE = '002_a5e35574d557ffdb';
 const count = (page) => page.getByRole('status').textContent();

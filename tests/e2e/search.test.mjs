@@ -1,18 +1,12 @@
 // Searching as a reader does: typing in the labelled search box, reading the
 // announced count, seeing matches marked, filtering by facet checkboxes with
 // counts, and getting every view back from its URL and from Back/Forward.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { expect } from './expect.mjs';
-import { launch, openApp } from './browser.mjs';
+import { openApp, useBrowser } from './browser.mjs';
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const count = (page) => page.getByRole('status').textContent();
 const titles = (page) => page.getByRole('list', { name: 'Articles' }).getByRole('heading', { level: 2 }).allTextContents();

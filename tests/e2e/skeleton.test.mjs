@@ -1,20 +1,14 @@
 // The walking skeleton as a reader meets it: the five seed articles listed,
 // one opened and read, back to the list, deep links, and a quiet console with
 // no request leaving the app's own files.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from './expect.mjs';
-import { launch, openApp, ROOT } from './browser.mjs';
+import { ROOT, openApp, useBrowser } from './browser.mjs';
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const SEED_COUNT = readdirSync(join(ROOT, 'seeds')).filter((f) => /\.(txt|md)$/.test(f)).length;
 

@@ -4,18 +4,12 @@
 // chip; undated articles have their own entry; a search that finds nothing
 // offers a search that does. The seeds span 2016–2024, so the bars are years:
 // one article each in 2016, 2017 and 2024, and two of unknown date.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { expect } from './expect.mjs';
-import { launch, openApp } from './browser.mjs';
+import { openApp, useBrowser } from './browser.mjs';
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const count = (page) => page.getByRole('status').textContent();
 const timeline = (page) => page.getByRole('group', { name: 'Articles over time' });
