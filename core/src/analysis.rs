@@ -155,12 +155,24 @@ pub fn tokenize_into(text: &str, first_pos: u32, out: &mut Vec<Token>) -> u32 {
 /// Calls `f` for each token of `text` without allocating per token (snippets
 /// and highlighting tokenize whole articles on every query).
 pub fn for_each_token(text: &str, first_pos: u32, mut f: impl FnMut(TokenRef<'_>)) -> u32 {
-    each_token(text, first_pos, &mut f)
+    each_token(text, first_pos, u32::MAX, &mut f)
+}
+
+/// As `for_each_token`, but stops before the first word at position `stop` or
+/// later that follows whitespace: a snippet reads its window and no further
+/// (words glued to the window's last one, "leaders.Next", are still read).
+pub(crate) fn for_each_token_until(
+    text: &str,
+    first_pos: u32,
+    stop: u32,
+    mut f: impl FnMut(TokenRef<'_>),
+) {
+    each_token(text, first_pos, stop, &mut f);
 }
 
 /// The tokenizer behind `for_each_token`, taking `f` as `dyn` so that its code
 /// exists once in the wasm rather than once per caller (about 2 kB each).
-fn each_token(text: &str, first_pos: u32, f: &mut dyn FnMut(TokenRef<'_>)) -> u32 {
+fn each_token(text: &str, first_pos: u32, stop: u32, f: &mut dyn FnMut(TokenRef<'_>)) -> u32 {
     let chars: Vec<char> = text.chars().collect();
     let mut pos = first_pos;
     let mut i = 0;
@@ -206,6 +218,9 @@ fn each_token(text: &str, first_pos: u32, f: &mut dyn FnMut(TokenRef<'_>)) -> u3
         if !is_word_char(c) || is_combining(c) {
             i += 1;
             continue;
+        }
+        if pos >= stop && i > 0 && chars[i - 1].is_whitespace() {
+            break;
         }
         parts.clear();
         buf.clear();
