@@ -173,7 +173,9 @@ pub(crate) fn for_each_token_until(
 /// The tokenizer behind `for_each_token`, taking `f` as `dyn` so that its code
 /// exists once in the wasm rather than once per caller (about 2 kB each).
 fn each_token(text: &str, first_pos: u32, stop: u32, f: &mut dyn FnMut(TokenRef<'_>)) -> u32 {
-    let chars: Vec<char> = text.chars().collect();
+    // Sized once: collecting grew it from a quarter of the bytes, several copies.
+    let mut chars: Vec<char> = Vec::with_capacity(text.len());
+    chars.extend(text.chars());
     let mut pos = first_pos;
     let mut i = 0;
     // The segments of one compound: (byte range in `buf`, char start, char end).
@@ -187,6 +189,18 @@ fn each_token(text: &str, first_pos: u32, stop: u32, f: &mut dyn FnMut(TokenRef<
                     end: usize,
                     pos: u32,
                     kind: TokenKind| {
+        if word.len() <= MAX_TERM_BYTES && word.is_ascii() {
+            // Most words: nothing to cut or fold, and no copy to make.
+            f(TokenRef {
+                term: word,
+                exact: word,
+                start,
+                end,
+                pos,
+                kind,
+            });
+            return;
+        }
         exact.clear();
         exact.push_str(word);
         truncate_term(&mut exact);
