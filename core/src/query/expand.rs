@@ -62,11 +62,17 @@ impl Corpus<'_> {
         }
         self.add_stems(term, &mut out);
         let chars = term.chars().count();
+        let mut completions = 0;
         if prefix && chars >= PREFIX_MIN_CHARS {
-            self.add_prefixes(term, &mut out);
+            completions = self.add_prefixes(term, &mut out);
         }
         let numeric = term.bytes().all(|b| b.is_ascii_digit() || b == b'.');
-        if !numeric && (FUZZY_MIN_CHARS..=FUZZY_MAX_CHARS).contains(&chars) {
+        // A word being typed with more completions than FUZZY_PREFIX_COMPLETIONS
+        // is unfinished, not misspelt: see the constant.
+        if !numeric
+            && completions <= FUZZY_PREFIX_COMPLETIONS
+            && (FUZZY_MIN_CHARS..=FUZZY_MAX_CHARS).contains(&chars)
+        {
             let found = self.add_fuzzy(term, 1, MatchKind::Fuzzy, &mut out);
             if found == 0 && out.is_empty() && chars >= FUZZY2_MIN_CHARS {
                 self.add_fuzzy(term, 2, MatchKind::Fuzzy2, &mut out);
@@ -123,8 +129,9 @@ impl Corpus<'_> {
         }
     }
 
-    /// Completions of the word being typed, the most frequent first.
-    fn add_prefixes(&self, term: &str, out: &mut Vec<Expansion>) {
+    /// Completions of the word being typed, the most frequent first. Returns
+    /// how many the dictionary has (up to `PREFIX_SCAN`).
+    fn add_prefixes(&self, term: &str, out: &mut Vec<Expansion>) -> usize {
         use fst::{IntoStreamer, Streamer};
         let mut upper = term.as_bytes().to_vec();
         upper.push(0xFF);
@@ -139,6 +146,7 @@ impl Corpus<'_> {
             found[last].0 = found[last].2.df;
         }
         found.sort_unstable_by(by_df_then_term);
+        let count = found.len();
         let before = out.len();
         for (k, (_, key, info)) in found.into_iter().enumerate() {
             let Ok(term) = String::from_utf8(key) else {
@@ -157,6 +165,7 @@ impl Corpus<'_> {
             };
             out.push(Expansion { term, info, kind });
         }
+        count
     }
 
     /// Terms within `edits` edits of `term` (insert, delete, substitute, or swap
