@@ -155,13 +155,27 @@ pub fn tokenize_into(text: &str, first_pos: u32, out: &mut Vec<Token>) -> u32 {
 /// Calls `f` for each token of `text` without allocating per token (snippets
 /// and highlighting tokenize whole articles on every query).
 pub fn for_each_token(text: &str, first_pos: u32, mut f: impl FnMut(TokenRef<'_>)) -> u32 {
-    each_token(text, first_pos, &mut f)
+    each_token(text, first_pos, u32::MAX, &mut f)
+}
+
+/// As `for_each_token`, but stops before the first word at position `stop` or
+/// later that follows whitespace: a snippet reads its window and no further
+/// (words glued to the window's last one, "leaders.Next", are still read).
+pub(crate) fn for_each_token_until(
+    text: &str,
+    first_pos: u32,
+    stop: u32,
+    mut f: impl FnMut(TokenRef<'_>),
+) {
+    each_token(text, first_pos, stop, &mut f);
 }
 
 /// The tokenizer behind `for_each_token`, taking `f` as `dyn` so that its code
 /// exists once in the wasm rather than once per caller (about 2 kB each).
-fn each_token(text: &str, first_pos: u32, f: &mut dyn FnMut(TokenRef<'_>)) -> u32 {
-    let chars: Vec<char> = text.chars().collect();
+fn each_token(text: &str, first_pos: u32, stop: u32, f: &mut dyn FnMut(TokenRef<'_>)) -> u32 {
+    // Sized once: collecting grew it from a quarter of the bytes, several copies.
+    let mut chars: Vec<char> = Vec::with_capacity(text.len());
+    chars.extend(text.chars());
     let mut pos = first_pos;
     let mut i = 0;
     // The segments of one compound: (byte range in `buf`, char start, char end).
@@ -175,6 +189,18 @@ fn each_token(text: &str, first_pos: u32, f: &mut dyn FnMut(TokenRef<'_>)) -> u3
                     end: usize,
                     pos: u32,
                     kind: TokenKind| {
+        if word.len() <= MAX_TERM_BYTES && word.is_ascii() {
+            // Most words: nothing to cut or fold, and no copy to make.
+            f(TokenRef {
+                term: word,
+                exact: word,
+                start,
+                end,
+                pos,
+                kind,
+            });
+            return;
+        }
         exact.clear();
         exact.push_str(word);
         truncate_term(&mut exact);
@@ -206,6 +232,9 @@ fn each_token(text: &str, first_pos: u32, f: &mut dyn FnMut(TokenRef<'_>)) -> u3
         if !is_word_char(c) || is_combining(c) {
             i += 1;
             continue;
+        }
+        if pos >= stop && i > 0 && chars[i - 1].is_whitespace() {
+            break;
         }
         parts.clear();
         buf.clear();

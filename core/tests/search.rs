@@ -332,6 +332,33 @@ fn exact_beats_stem_beats_prefix_beats_fuzzy() {
 }
 
 #[test]
+fn a_word_being_typed_with_many_completions_is_not_corrected() {
+    // "camp" is one edit from "comp"; with more completions than
+    // FUZZY_PREFIX_COMPLETIONS (24), "comp" is read as half typed.
+    let words: Vec<String> = (0..30)
+        .map(|k| format!("comp{}", (b'a' + k % 26) as char))
+        .collect();
+    let mut arts = vec![art("camp", "a", None, &["the camp stood"])];
+    for (k, w) in words.iter().enumerate() {
+        let text = format!("the {w}{k} stood");
+        arts.push(art(&format!("c{k}"), "a", None, &[text.as_str()]));
+    }
+    let bytes = Corpus::build(&arts);
+    let c = Corpus::open(&bytes).unwrap();
+    let found = ids(&c, "comp");
+    assert!(!found.is_empty() && !found.contains(&"camp".to_string()));
+    // Typed out (a trailing space), the word is corrected as always.
+    assert!(ids(&c, "comp ").contains(&"camp".to_string()));
+    // With few completions, a word being typed is still corrected.
+    let bytes = Corpus::build(&[
+        art("camp", "a", None, &["the camp stood"]),
+        art("comp", "a", None, &["the compost stood"]),
+    ]);
+    let c = Corpus::open(&bytes).unwrap();
+    assert_eq!(ids(&c, "comp"), ["comp", "camp"]);
+}
+
+#[test]
 fn words_standing_close_rank_higher() {
     let bytes = Corpus::build(&[
         art(

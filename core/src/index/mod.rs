@@ -105,17 +105,28 @@ impl<'a> Cursor<'a> {
         Cursor { bytes, at }
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn byte(&mut self) -> u8 {
         let b = self.bytes.get(self.at).copied().unwrap_or(0);
         self.at += 1;
         b
     }
 
-    #[inline]
+    /// Most varints (doc deltas of common words, positions, counts) are one
+    /// byte: that case is inlined, the rest is one shared call.
+    #[inline(always)]
     pub fn varint(&mut self) -> u32 {
-        let mut v = 0u32;
-        let mut shift = 0;
+        let b = self.byte();
+        if b < 0x80 {
+            return b as u32;
+        }
+        self.varint_rest(b)
+    }
+
+    #[inline(never)]
+    fn varint_rest(&mut self, first: u8) -> u32 {
+        let mut v = (first & 0x7F) as u32;
+        let mut shift = 7;
         loop {
             let b = self.byte();
             v |= ((b & 0x7F) as u32).wrapping_shl(shift);
@@ -234,7 +245,7 @@ impl TermInfo {
 impl Iterator for Postings<'_> {
     type Item = Posting;
 
-    #[inline]
+    #[inline(always)]
     fn next(&mut self) -> Option<Posting> {
         if self.cur.at >= self.end {
             return None;

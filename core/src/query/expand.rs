@@ -2,7 +2,7 @@
 //! its other inflections (same Snowball stem), completions of the word being
 //! typed, and typo corrections found by walking the fst directly.
 
-use fst::raw::{Fst, Node, Output};
+use fst::raw::{Fst, Node};
 
 use super::ranking::*;
 use crate::corpus::Corpus;
@@ -62,11 +62,17 @@ impl Corpus<'_> {
         }
         self.add_stems(term, &mut out);
         let chars = term.chars().count();
+        let mut completions = 0;
         if prefix && chars >= PREFIX_MIN_CHARS {
-            self.add_prefixes(term, &mut out);
+            completions = self.add_prefixes(term, &mut out);
         }
         let numeric = term.bytes().all(|b| b.is_ascii_digit() || b == b'.');
-        if !numeric && (FUZZY_MIN_CHARS..=FUZZY_MAX_CHARS).contains(&chars) {
+        // A word being typed with more completions than FUZZY_PREFIX_COMPLETIONS
+        // is unfinished, not misspelt: see the constant.
+        if !numeric
+            && completions <= FUZZY_PREFIX_COMPLETIONS
+            && (FUZZY_MIN_CHARS..=FUZZY_MAX_CHARS).contains(&chars)
+        {
             let found = self.add_fuzzy(term, 1, MatchKind::Fuzzy, &mut out);
             if found == 0 && out.is_empty() && chars >= FUZZY2_MIN_CHARS {
                 self.add_fuzzy(term, 2, MatchKind::Fuzzy2, &mut out);
@@ -123,8 +129,9 @@ impl Corpus<'_> {
         }
     }
 
-    /// Completions of the word being typed, the most frequent first.
-    fn add_prefixes(&self, term: &str, out: &mut Vec<Expansion>) {
+    /// Completions of the word being typed, the most frequent first. Returns
+    /// how many the dictionary has (up to `PREFIX_SCAN`).
+    fn add_prefixes(&self, term: &str, out: &mut Vec<Expansion>) -> usize {
         use fst::{IntoStreamer, Streamer};
         let mut upper = term.as_bytes().to_vec();
         upper.push(0xFF);
@@ -139,6 +146,7 @@ impl Corpus<'_> {
             found[last].0 = found[last].2.df;
         }
         found.sort_unstable_by(by_df_then_term);
+        let count = found.len();
         let before = out.len();
         for (k, (_, key, info)) in found.into_iter().enumerate() {
             let Ok(term) = String::from_utf8(key) else {
@@ -157,6 +165,7 @@ impl Corpus<'_> {
             };
             out.push(Expansion { term, info, kind });
         }
+        count
     }
 
     /// Terms within `edits` edits of `term` (insert, delete, substitute, or swap
@@ -176,16 +185,18 @@ impl Corpus<'_> {
             steps: 0,
         };
         let root = walk.fst.root();
-        walk.go(root, Output::zero(), 0, edits);
+        walk.go(root, 0, edits);
         let mut found = walk.found;
         found.sort_unstable();
         found.dedup();
+        // The walk keeps no outputs (most of its paths lead nowhere); the few
+        // terms it found are looked up again for theirs.
         let mut scored: Vec<(u32, Vec<u8>, TermInfo)> = found
             .into_iter()
-            .filter(|(k, _)| k.as_slice() != term.as_bytes())
-            .map(|(k, o)| {
-                let info = self.term_info(o);
-                (info.df, k, info)
+            .filter(|k| k.as_slice() != term.as_bytes())
+            .filter_map(|k| {
+                let info = self.term_info(self.terms.get(&k)?);
+                Some((info.df, k, info))
             })
             .collect();
         scored.sort_unstable_by(by_df_then_term);
@@ -222,152 +233,129 @@ struct Walk<'f, 'q> {
     qb: &'q [u8],
     at: &'q [usize],
     key: Vec<u8>,
-    found: Vec<(Vec<u8>, u64)>,
+    /// Terms found, without their outputs: a few per walk, looked up after.
+    found: Vec<Vec<u8>>,
     steps: usize,
 }
 
 impl<'f> Walk<'f, '_> {
-    /// Follows the UTF-8 bytes of `c` from `node`.
-    fn follow(&self, mut node: Node<'f>, mut out: Output, c: char) -> Option<(Node<'f>, Output)> {
-        let mut buf = [0u8; 4];
-        for &b in c.encode_utf8(&mut buf).as_bytes() {
-            let t = node.transition(node.find_input(b)?);
-            out = out.cat(t.out);
-            node = self.fst.node(t.addr);
+    /// Follows `bytes` from `node`, if the fst has them.
+    fn follow(&self, mut node: Node<'f>, bytes: &[u8]) -> Option<Node<'f>> {
+        for &b in bytes {
+            node = self.fst.node(node.transition_addr(node.find_input(b)?));
         }
-        Some((node, out))
+        Some(node)
     }
 
-    /// Every complete char leaving `node`, with the node and output after it.
-    fn chars_from(&self, node: Node<'f>, out: Output, acc: &mut Vec<(char, Node<'f>, Output)>) {
+    /// Every complete char leaving `node`, with the node after it.
+    fn chars_from(&self, node: Node<'f>, acc: &mut Vec<(char, Node<'f>)>) {
         fn rec<'f>(
             fst: &'f Fst<&'f [u8]>,
             node: Node<'f>,
-            out: Output,
             bytes: &mut Vec<u8>,
-            acc: &mut Vec<(char, Node<'f>, Output)>,
+            acc: &mut Vec<(char, Node<'f>)>,
         ) {
             for t in node.transitions() {
                 bytes.push(t.inp);
                 let next = fst.node(t.addr);
-                let o = out.cat(t.out);
                 match std::str::from_utf8(bytes) {
                     Ok(s) => {
                         if let Some(c) = s.chars().next() {
-                            acc.push((c, next, o));
+                            acc.push((c, next));
                         }
                     }
                     // An incomplete sequence: keep reading continuation bytes.
                     Err(e) if e.error_len().is_none() && bytes.len() < 4 => {
-                        rec(fst, next, o, bytes, acc)
+                        rec(fst, next, bytes, acc)
                     }
                     Err(_) => {}
                 }
                 bytes.pop();
             }
         }
-        rec(self.fst, node, out, &mut Vec::with_capacity(4), acc);
+        rec(self.fst, node, &mut Vec::with_capacity(4), acc);
     }
 
     /// With no edit left, the rest of the query must follow byte for byte:
     /// one straight walk instead of a recursion per char (most calls end here).
-    fn rest(&mut self, mut node: Node<'f>, mut out: Output, qi: usize) {
+    fn rest(&mut self, node: Node<'f>, qi: usize) {
         let tail = &self.qb[self.at[qi]..];
-        for &b in tail {
-            let Some(i) = node.find_input(b) else {
-                return;
-            };
-            let t = node.transition(i);
-            out = out.cat(t.out);
-            node = self.fst.node(t.addr);
-        }
-        if node.is_final() {
+        if self.follow(node, tail).is_some_and(|n| n.is_final()) {
             let mut key = Vec::with_capacity(self.key.len() + tail.len());
             key.extend_from_slice(&self.key);
             key.extend_from_slice(tail);
-            self.found.push((key, out.cat(node.final_output()).value()));
+            self.found.push(key);
         }
     }
 
-    fn go(&mut self, node: Node<'f>, out: Output, qi: usize, edits: u8) {
+    fn go(&mut self, node: Node<'f>, qi: usize, edits: u8) {
         self.steps += 1;
         if self.steps > FUZZY_MAX_STEPS {
             return;
         }
         if edits == 0 {
-            self.rest(node, out, qi);
+            self.rest(node, qi);
             return;
         }
         let q = self.q;
+        let (qb, at) = (self.qb, self.at);
         if qi == q.len() && node.is_final() {
-            self.found
-                .push((self.key.clone(), out.cat(node.final_output()).value()));
+            self.found.push(self.key.clone());
         }
         if qi < q.len() {
-            if let Some((n, o)) = self.follow(node, out, q[qi]) {
+            let c = &qb[at[qi]..at[qi + 1]];
+            if let Some(n) = self.follow(node, c) {
                 let mark = self.key.len();
-                self.key
-                    .extend_from_slice(q[qi].encode_utf8(&mut [0; 4]).as_bytes());
-                self.go(n, o, qi + 1, edits);
+                self.key.extend_from_slice(c);
+                self.go(n, qi + 1, edits);
                 self.key.truncate(mark);
             }
-        }
-        // Deletion: the query has a char the term lacks.
-        if qi < q.len() {
-            self.go(node, out, qi + 1, edits - 1);
+            // Deletion: the query has a char the term lacks.
+            self.go(node, qi + 1, edits - 1);
         }
         // Transposition of two neighbours, one edit.
         if qi + 1 < q.len() && q[qi] != q[qi + 1] {
-            if let Some((n, o)) = self
-                .follow(node, out, q[qi + 1])
-                .and_then(|(n, o)| self.follow(n, o, q[qi]))
-            {
+            let (c0, c1) = (&qb[at[qi]..at[qi + 1]], &qb[at[qi + 1]..at[qi + 2]]);
+            if let Some(n) = self.follow(node, c1).and_then(|n| self.follow(n, c0)) {
                 let mark = self.key.len();
-                for c in [q[qi + 1], q[qi]] {
-                    self.key
-                        .extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
-                }
-                self.go(n, o, qi + 2, edits - 1);
+                self.key.extend_from_slice(c1);
+                self.key.extend_from_slice(c0);
+                self.go(n, qi + 2, edits - 1);
                 self.key.truncate(mark);
             }
         }
         // Insertion and substitution: any char the term has here.
-        if self.qb.is_ascii() {
+        if qb.is_ascii() {
             // An ASCII word is not one edit away from a word with a single
             // non-Latin char (folding already made "naïve" naive), and the
             // thousands of CJK and Cyrillic first chars were most of the walk.
-            // Transitions are read in place: gathering them first cost an
-            // allocation per node, a seventh of the walk.
+            // Transitions are read in place, in byte order: the ASCII ones
+            // come first, so the loop stops at the first other.
             for i in 0..node.len() {
                 let t = node.transition(i);
-                if t.inp < 0x80 {
-                    self.branch(
-                        t.inp as char,
-                        self.fst.node(t.addr),
-                        out.cat(t.out),
-                        qi,
-                        edits,
-                    );
+                if t.inp >= 0x80 {
+                    break;
                 }
+                self.branch(t.inp as char, self.fst.node(t.addr), qi, edits);
             }
         } else {
             let mut next = Vec::new();
-            self.chars_from(node, out, &mut next);
-            for (c, n, o) in next {
-                self.branch(c, n, o, qi, edits);
+            self.chars_from(node, &mut next);
+            for (c, n) in next {
+                self.branch(c, n, qi, edits);
             }
         }
     }
 
     /// The term has `c` where the query has its char `qi` (a substitution)
     /// or before it (an insertion), spending one of `edits`.
-    fn branch(&mut self, c: char, n: Node<'f>, o: Output, qi: usize, edits: u8) {
+    fn branch(&mut self, c: char, n: Node<'f>, qi: usize, edits: u8) {
         let mark = self.key.len();
         self.key
             .extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
-        self.go(n, o, qi, edits - 1);
+        self.go(n, qi, edits - 1);
         if qi < self.q.len() && c != self.q[qi] {
-            self.go(n, o, qi + 1, edits - 1);
+            self.go(n, qi + 1, edits - 1);
         }
         self.key.truncate(mark);
     }

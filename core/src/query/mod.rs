@@ -212,6 +212,7 @@ struct Cand {
 }
 
 /// Dense per-article accumulators, one clause at a time.
+#[derive(Default)]
 struct Scratch {
     best: Vec<f32>,
     touched: Vec<u32>,
@@ -246,6 +247,15 @@ impl Scratch {
         }
         self.touched.clear();
     }
+}
+
+/// A search's article-sized accumulators and facet counts, kept zeroed for
+/// the next search: allocating and zeroing them on every keystroke cost more
+/// than a tenth of a query, and a search touches few of their entries.
+type Buffers = (Scratch, Vec<u32>);
+
+thread_local! {
+    static BUFFERS: std::cell::Cell<Option<Buffers>> = const { std::cell::Cell::new(None) };
 }
 
 /// Fields searched unless a clause says otherwise.
@@ -751,19 +761,14 @@ impl<'a> Corpus<'a> {
         };
         let mut near: Vec<Vec<TermInfo>> = vec![Vec::new(); clauses.len()];
         let mut snip: Vec<(TermInfo, u16)> = Vec::new();
-        let mut scratch = Scratch {
-            best: Vec::new(),
-            touched: Vec::new(),
-            total: Vec::new(),
-            matched: Vec::new(),
-            any: Vec::new(),
-        };
+        // Every entry is zero here, and is zeroed again before they are kept.
+        let (mut scratch, mut facet_n) = BUFFERS.with(|b| b.take()).unwrap_or_default();
         let expanded: Vec<Vec<Option<Vec<Expansion>>>> =
             clauses.iter().map(|c| self.expand_clause(c)).collect();
         if !clauses.is_empty() {
-            scratch.best = vec![0.0; n];
-            scratch.total = vec![0.0; n];
-            scratch.matched = vec![0; n];
+            scratch.best.resize(n, 0.0);
+            scratch.total.resize(n, 0.0);
+            scratch.matched.resize(n, 0);
             self.score_clauses(
                 clauses,
                 &expanded,
@@ -783,11 +788,13 @@ impl<'a> Corpus<'a> {
             && to.is_none()
             && !timed;
         if clauses.is_empty() && no_filters && req.sort != Sort::Oldest {
+            BUFFERS.with(|b| b.set(Some((scratch, facet_n))));
             return self.browse(req);
         }
         let total_values = starts[FACET_KINDS] as usize;
+        facet_n.resize(total_values, 0);
         let mut counts = Counts {
-            n: vec![0u32; total_values],
+            n: facet_n,
             touched: Vec::new(),
             months: Vec::new(),
         };
@@ -968,6 +975,15 @@ impl<'a> Corpus<'a> {
             facets.set(k, out);
         }
         let (months, undated) = histogram(counts.months);
+        for &d in &scratch.any {
+            scratch.total[d as usize] = 0.0;
+            scratch.matched[d as usize] = 0;
+        }
+        scratch.any.clear();
+        for &v in &counts.touched {
+            counts.n[v as usize] = 0;
+        }
+        BUFFERS.with(|b| b.set(Some((scratch, counts.n))));
         Results {
             total,
             fallback,

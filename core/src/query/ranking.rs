@@ -57,6 +57,14 @@ pub const PREFIX_SCAN: usize = 2_000;
 /// over articles the query's other words already matched.
 pub const PREFIX_MAX_TERMS: usize = 24;
 
+/// The word being typed is not corrected once it has more completions than
+/// this (the ones scored over every article, `PREFIX_MAX_TERMS`): "comp" with
+/// 169 completions is a word half typed, and its one-edit neighbours ("camp",
+/// "coma", "cop") only crowd the completions out, while "market" (14) still
+/// finds "markey". Typos rarely start that many words; this spares the typo
+/// walk on exactly the short prefixes that cost the most to score.
+pub const FUZZY_PREFIX_COMPLETIONS: usize = PREFIX_MAX_TERMS;
+
 /// Query size caps: a pasted page must not become a thousand-term query.
 pub const MAX_CLAUSES: usize = 16;
 pub const MAX_ALTERNATIVES: usize = 8;

@@ -30,7 +30,7 @@ impl Hasher for Fnv {
 type TermMap = HashMap<String, u16, BuildHasherDefault<Fnv>>;
 
 use super::ranking::SNIPPET_WORDS;
-use crate::analysis::{for_each_token, TokenKind};
+use crate::analysis::{for_each_token, for_each_token_until, TokenKind};
 use crate::article::BlockKind;
 use crate::corpus::{ArticleView, Corpus};
 use crate::index::{
@@ -359,7 +359,7 @@ impl<'a> Corpus<'a> {
         // The matched words seen from the window's first word on, as char
         // ranges of `part`: the snippet's highlights without tokenizing it again.
         let mut lit: Ranges = Vec::new();
-        for_each_token(part, k0 * ANCHOR_WORDS, |t| {
+        for_each_token_until(part, k0 * ANCHOR_WORDS, end, |t| {
             if t.pos >= first && t.pos < end {
                 c0.get_or_insert(t.start);
                 if t.kind != TokenKind::Whole {
