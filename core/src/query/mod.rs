@@ -870,7 +870,8 @@ impl<'a> Corpus<'a> {
                 collect(doc, 0.0, 0, &mut cands, &mut counts);
             }
         } else {
-            crate::sort::sort_u32(&mut scratch.any);
+            // In the order scored: the candidates are ranked by a total
+            // order and the facet values counted, so no order matters here.
             for &doc in &scratch.any {
                 let m = scratch.matched[doc as usize];
                 if m == all {
@@ -896,7 +897,6 @@ impl<'a> Corpus<'a> {
                     &mut snip,
                     &mut near,
                 );
-                crate::sort::sort_u32(&mut scratch.any);
                 for &doc in &scratch.any {
                     let m = scratch.matched[doc as usize];
                     collect(doc, scratch.total[doc as usize], m, &mut cands, &mut counts);
@@ -948,13 +948,19 @@ impl<'a> Corpus<'a> {
         let page = cands.get(req.offset.min(page_end)..page_end).unwrap_or(&[]);
         let hits = self.hits(page, &hl, &snip);
 
-        crate::sort::sort_u32(&mut counts.touched);
+        // Values counted, by kind, in the order first counted: `top_by_count`
+        // orders them fully, so one pass spares sorting them all.
+        let mut by_kind: [Vec<u32>; FACET_KINDS] = Default::default();
+        for &v in &counts.touched {
+            let mut k = 0;
+            while k + 1 < FACET_KINDS && v >= starts[k + 1] {
+                k += 1;
+            }
+            by_kind[k].push(v);
+        }
         let mut facets = Facets::default();
-        for k in 0..FACET_KINDS {
+        for (k, mut list) in by_kind.into_iter().enumerate() {
             let sel = selected[k].as_deref().unwrap_or(&[]);
-            let lo = counts.touched.partition_point(|&v| v < starts[k]);
-            let hi = counts.touched.partition_point(|&v| v < starts[k + 1]);
-            let mut list: Vec<u32> = counts.touched[lo..hi].to_vec();
             // Ids run in name order within a kind (the build sorts them), so
             // comparing ids orders names without reading a single string.
             let n = &counts.n;
