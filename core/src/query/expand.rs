@@ -136,19 +136,16 @@ impl Corpus<'_> {
         let mut upper = term.as_bytes().to_vec();
         upper.push(0xFF);
         let mut stream = self.terms.range().gt(term).lt(&upper).into_stream();
-        let mut found: Vec<(u32, Vec<u8>, TermInfo)> = Vec::new();
+        let mut found: Vec<(Vec<u8>, TermInfo)> = Vec::new();
         while let Some((key, offset)) = stream.next() {
             if found.len() == PREFIX_SCAN {
                 break;
             }
-            found.push((0, key.to_vec(), self.term_info(offset)));
-            let last = found.len() - 1;
-            found[last].0 = found[last].2.df;
+            found.push((key.to_vec(), self.term_info(offset)));
         }
-        found.sort_unstable_by(by_df_then_term);
         let count = found.len();
         let before = out.len();
-        for (k, (_, key, info)) in found.into_iter().enumerate() {
+        for (k, (key, info)) in by_df(found).into_iter().enumerate() {
             let Ok(term) = String::from_utf8(key) else {
                 continue;
             };
@@ -191,17 +188,16 @@ impl Corpus<'_> {
         found.dedup();
         // The walk keeps no outputs (most of its paths lead nowhere); the few
         // terms it found are looked up again for theirs.
-        let mut scored: Vec<(u32, Vec<u8>, TermInfo)> = found
+        let scored: Vec<(Vec<u8>, TermInfo)> = found
             .into_iter()
             .filter(|k| k.as_slice() != term.as_bytes())
             .filter_map(|k| {
                 let info = self.term_info(self.terms.get(&k)?);
-                Some((info.df, k, info))
+                Some((k, info))
             })
             .collect();
-        scored.sort_unstable_by(by_df_then_term);
         let mut added = 0;
-        for (_, key, info) in scored {
+        for (key, info) in by_df(scored) {
             if added == FUZZY_MAX_TERMS {
                 break;
             }
@@ -361,11 +357,18 @@ impl<'f> Walk<'f, '_> {
     }
 }
 
-/// Most frequent first, then by term: a total order (terms are unique), shared
-/// by both expansions so the sort code exists once in the wasm.
-fn by_df_then_term(
-    a: &(u32, Vec<u8>, TermInfo),
-    b: &(u32, Vec<u8>, TermInfo),
-) -> std::cmp::Ordering {
-    b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1))
+/// Terms given in term order, most frequent first, then by term. Sorts
+/// packed (rarity, index) keys with the query path's one sort: the index
+/// breaks ties in term order, and the entries are moved once, not per swap.
+fn by_df(mut found: Vec<(Vec<u8>, TermInfo)>) -> Vec<(Vec<u8>, TermInfo)> {
+    let mut order: Vec<(u32, usize)> = found
+        .iter()
+        .enumerate()
+        .map(|(i, (_, info))| (u32::MAX - info.df, i))
+        .collect();
+    crate::sort::sort_u32_index(&mut order);
+    order
+        .into_iter()
+        .map(|(_, i)| (std::mem::take(&mut found[i].0), found[i].1))
+        .collect()
 }

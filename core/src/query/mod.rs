@@ -156,13 +156,18 @@ struct Counts {
 }
 
 impl Counts {
-    #[inline]
-    fn bump(&mut self, v: u32) {
-        if let Some(c) = self.n.get_mut(v as usize) {
-            if *c == 0 {
-                self.touched.push(v);
+    /// Counts one article's values that fall in `range`.
+    fn bump(&mut self, values: &[u32], range: std::ops::Range<u32>) {
+        for &v in values {
+            if !range.contains(&v) {
+                continue;
             }
-            *c += 1;
+            if let Some(c) = self.n.get_mut(v as usize) {
+                if *c == 0 {
+                    self.touched.push(v);
+                }
+                *c += 1;
+            }
         }
     }
 
@@ -694,10 +699,12 @@ impl<'a> Corpus<'a> {
         let mut c = Cursor::new(self.section(Section::FacetDocs), self.facet_docs_at(doc));
         let count = c.varint().min(4096);
         let mut last = 0u32;
-        for _ in 0..count {
+        // `extend` of a counted range reserves once and writes in a loop,
+        // where a `push` per value was a call per value.
+        out.extend((0..count).map(|_| {
             last = last.wrapping_add(c.varint());
-            out.push(last);
-        }
+            last
+        }));
     }
 
     // ----- the search -----
@@ -840,9 +847,7 @@ impl<'a> Corpus<'a> {
                 }
                 match fails.count_ones() {
                     0 => {
-                        for &v in &values {
-                            counts.bump(v);
-                        }
+                        counts.bump(&values, 0..u32::MAX);
                         out.push(Cand {
                             doc,
                             score,
@@ -853,10 +858,8 @@ impl<'a> Corpus<'a> {
                     // Failing only its own facet: it counts toward that facet's other values.
                     1 => {
                         let k = fails.trailing_zeros() as usize;
-                        for &v in &values {
-                            if k < FACET_KINDS && (starts[k]..starts[k + 1]).contains(&v) {
-                                counts.bump(v);
-                            }
+                        if k < FACET_KINDS {
+                            counts.bump(&values, starts[k]..starts[k + 1]);
                         }
                     }
                     _ => {}
