@@ -1283,17 +1283,28 @@ fn top_by_count(ids: &mut Vec<u32>, k: usize, count: &dyn Fn(u32) -> u32) {
     ids.extend(keys.into_iter().map(|key| key as u32));
 }
 
-/// Puts the `k` first elements by `cmp` in order at the front; the rest stay unordered.
-/// Every comparator here is a total order, so an unstable sort gives the same
-/// result; taking it as `&dyn` keeps one copy of the sort code per element type
-/// instead of one per comparator, which matters for the wasm size.
-fn top_k<T>(v: &mut [T], k: usize, cmp: &dyn Fn(&T, &T) -> std::cmp::Ordering) {
-    if k == 0 {
-        return;
-    }
-    if k < v.len() {
-        v.select_nth_unstable_by(k - 1, cmp);
-    }
+/// Puts the `k` first elements by `cmp` in order at the front; the rest stay
+/// unordered. One pass keeps the best `k` so far sorted at the front: most
+/// elements lose to the current `k`th with one comparison, the others are
+/// placed by binary search. Every comparator here is a total order, so this
+/// gives exactly what a full sort would; taking it as `&dyn` keeps one copy of
+/// the code per element type instead of one per comparator (wasm size).
+fn top_k<T: Copy>(v: &mut [T], k: usize, cmp: &dyn Fn(&T, &T) -> std::cmp::Ordering) {
     let k = k.min(v.len());
-    v[..k].sort_unstable_by(cmp);
+    let mut kept = 0;
+    for i in 0..v.len() {
+        let x = v[i];
+        if kept == k {
+            if k == 0 || cmp(&x, &v[k - 1]).is_ge() {
+                continue;
+            }
+            // x takes the place of the kth, which goes where x was.
+            v[i] = v[k - 1];
+            kept -= 1;
+        }
+        let at = v[..kept].partition_point(|y| cmp(y, &x).is_lt());
+        v.copy_within(at..kept, at + 1);
+        v[at] = x;
+        kept += 1;
+    }
 }
