@@ -16,6 +16,14 @@ const titles = (page) => results(page).getByRole('heading', { level: 2 }).allTex
 const focusedName = (page) => page.evaluate(() => document.activeElement?.textContent ?? '');
 /** Horizontal overflow of the page, in CSS pixels (0 when nothing sticks out). */
 const overflow = (page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+/** Resolves once nothing has scrolled for 150 ms: a smooth scroll to a match
+ * moves the buttons under a click aimed at where they were. */
+const scrollSettled = (page) => page.evaluate(() => new Promise((done) => {
+  let timer;
+  const quiet = () => { clearTimeout(timer); timer = setTimeout(() => { removeEventListener('scroll', quiet, true); done(); }, 150); };
+  addEventListener('scroll', quiet, true);
+  quiet();
+}));
 
 test('wide screens show the list beside the article; narrow screens one pane with a way back', async () => {
   const app = await openApp(browser.context, { hash: '#q=kremlin' });
@@ -161,6 +169,7 @@ test('next and previous match step through the marks, kept in the URL', async ()
   await expect(() => matches.getByText(/matches$/).textContent(), `${total} matches`);
   const current = () => reader.locator('mark[aria-current="true"]').evaluateAll((ms) => ms.map((m) => m.textContent));
 
+  await scrollSettled(page);
   await matches.getByRole('button', { name: 'Next match' }).click();
   await expect(() => matches.getByText(/matches$/).textContent(), `1 of ${total} matches`);
   assert.match(page.url(), /&match=1$/);
@@ -170,6 +179,7 @@ test('next and previous match step through the marks, kept in the URL', async ()
   await expect(() => page.url().endsWith('&match=2'), true);
   await page.keyboard.press('N');
   await expect(() => page.url().endsWith('&match=1'), true);
+  await scrollSettled(page);
   await matches.getByRole('button', { name: 'Previous match' }).click();
   await expect(() => matches.getByText(/matches$/).textContent(), `${total} of ${total} matches`);
   // The current mark is scrolled into view.
