@@ -13,7 +13,9 @@ wasm_bindgen_test_configure!(run_in_browser);
 /// What the page does with `corpus-HASH.bin` (scripts/post-build.mjs): the
 /// test module is not post-built, so the bytes come from the build's output.
 fn corpus() -> &'static dossier_core::Corpus<'static> {
-    corpus_data::load_corpus(include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin")).to_vec());
+    corpus_data::load_corpus(&js_sys::Uint8Array::from(
+        &include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"))[..],
+    ));
     corpus_data::corpus()
 }
 

@@ -35,9 +35,27 @@ impl std::fmt::Display for CorpusError {
 
 impl std::error::Error for CorpusError {}
 
+/// Where a corpus opened with [`Corpus::open_split`] reads its articles
+/// from: the bytes of the articles section, kept outside the corpus and
+/// read one article at a time.
+pub trait ArticleStore<'a>: Sync {
+    /// The length of the articles section.
+    fn size(&self) -> usize;
+    /// Bytes `at..at + len` of the articles section; `None` if they cannot be read.
+    fn read(&self, at: usize, len: usize) -> Option<&'a [u8]>;
+}
+
+/// The articles section: in the corpus bytes, or in a store.
+#[derive(Clone, Copy)]
+enum Articles<'a> {
+    Bytes(&'a [u8]),
+    Store(&'a dyn ArticleStore<'a>),
+}
+
 /// An opened corpus, borrowing the serialized bytes.
 pub struct Corpus<'a> {
     pub(crate) sections: [&'a [u8]; SECTIONS],
+    articles: Articles<'a>,
     pub(crate) len: usize,
     pub(crate) terms: fst::Map<&'a [u8]>,
     pub(crate) stems: fst::Map<&'a [u8]>,
@@ -109,24 +127,79 @@ impl<'a> Corpus<'a> {
     /// Opens a blob from `build` without decoding it: checks the header and
     /// the bounds of every section, then borrows.
     pub fn open(bytes: &'a [u8]) -> Result<Corpus<'a>, CorpusError> {
+        let mut sections = Self::locate(bytes, false)?;
+        let articles = std::mem::take(&mut sections[Section::Articles as usize]);
+        Self::open_sections(sections, Articles::Bytes(articles))
+    }
+
+    /// Where the articles section starts in a blob from `build` (it is the
+    /// last), read from its first [`HEADER_LEN`](Self::HEADER_LEN) bytes.
+    pub fn articles_offset(header: &[u8]) -> Result<usize, CorpusError> {
+        let (at, _) = Self::section_bounds(header, Section::Articles as usize)?;
+        Ok(at)
+    }
+
+    /// The size of the blob's header: enough for [`articles_offset`](Self::articles_offset).
+    pub const HEADER_LEN: usize = MAGIC.len() + 4 + SECTIONS * 8;
+
+    /// Opens a blob from `build` split in two: `head`, every byte before the
+    /// articles section, and `store`, the articles section itself. The
+    /// articles are then read from the store one at a time, when a result or
+    /// the reader shows one, so a page need not copy all their text in to
+    /// open the corpus.
+    pub fn open_split(
+        head: &'a [u8],
+        store: &'a dyn ArticleStore<'a>,
+    ) -> Result<Corpus<'a>, CorpusError> {
+        let (at, len) = Self::section_bounds(head, Section::Articles as usize)?;
+        if at != head.len() || len != store.size() {
+            return Err(CorpusError::Corrupt(
+                "the articles are not where the header puts them".into(),
+            ));
+        }
+        Self::open_sections(Self::locate(head, true)?, Articles::Store(store))
+    }
+
+    /// Offset and length of section `s`, checked against the header's own shape.
+    fn section_bounds(bytes: &[u8], s: usize) -> Result<(usize, usize), CorpusError> {
         let body = bytes
             .strip_prefix(MAGIC.as_slice())
             .ok_or(CorpusError::NotACorpus)?;
-        let count = u32_at(body, 0) as usize;
         if body.len() < 4 + SECTIONS * 8 {
             return Err(CorpusError::Corrupt("the header is cut short".into()));
         }
-        if count != SECTIONS {
+        if u32_at(body, 0) as usize != SECTIONS {
             return Err(CorpusError::NotACorpus);
         }
+        Ok((
+            u32_at(body, 1 + 2 * s) as usize,
+            u32_at(body, 2 + 2 * s) as usize,
+        ))
+    }
+
+    /// Every section's bytes; with `split`, `bytes` is a split blob's head
+    /// and the articles section is left empty.
+    fn locate(bytes: &'a [u8], split: bool) -> Result<[&'a [u8]; SECTIONS], CorpusError> {
         let mut sections: [&[u8]; SECTIONS] = [&[]; SECTIONS];
         for (s, slot) in sections.iter_mut().enumerate() {
-            let at = u32_at(body, 1 + 2 * s) as usize;
-            let len = u32_at(body, 2 + 2 * s) as usize;
-            *slot = bytes.get(at..at + len).ok_or_else(|| {
-                CorpusError::Corrupt(format!("section {s} runs past the end of the blob"))
-            })?;
+            let (at, len) = Self::section_bounds(bytes, s)?;
+            if split && s == Section::Articles as usize {
+                continue;
+            }
+            *slot = at
+                .checked_add(len)
+                .and_then(|end| bytes.get(at..end))
+                .ok_or_else(|| {
+                    CorpusError::Corrupt(format!("section {s} runs past the end of the blob"))
+                })?;
         }
+        Ok(sections)
+    }
+
+    fn open_sections(
+        sections: [&'a [u8]; SECTIONS],
+        articles: Articles<'a>,
+    ) -> Result<Corpus<'a>, CorpusError> {
         let docs = sections[Section::Docs as usize];
         if docs.len() % DOC_RECORD != 0 {
             return Err(CorpusError::Corrupt(
@@ -169,6 +242,7 @@ impl<'a> Corpus<'a> {
             ids: map(Section::Ids)?,
             averages,
             sections,
+            articles,
             stemmer: Stem::default(),
         })
     }
@@ -208,9 +282,11 @@ impl<'a> Corpus<'a> {
     fn article_bytes(&self, i: usize) -> &'a [u8] {
         let at = self.doc_field(i, 0) as usize;
         let len = self.doc_field(i, 1) as usize;
-        self.section(Section::Articles)
-            .get(at..at + len)
-            .unwrap_or(&[])
+        match self.articles {
+            Articles::Bytes(bytes) => at.checked_add(len).and_then(|end| bytes.get(at..end)),
+            Articles::Store(store) => store.read(at, len),
+        }
+        .unwrap_or(&[])
     }
 
     /// The whole article `i` (`0..len()`), decoded. `None` past the end or if the bytes are damaged.
@@ -279,6 +355,7 @@ impl<'a> Corpus<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::SearchRequest;
 
     fn sample() -> Vec<Article> {
         let mut y = crate::ingest::ingest(
@@ -326,6 +403,44 @@ mod tests {
         let mut bad = bytes.clone();
         bad.truncate(bytes.len() / 2);
         assert!(matches!(Corpus::open(&bad), Err(CorpusError::Corrupt(_))));
+    }
+
+    /// A store that counts its reads, as the page's copy-on-demand one would.
+    struct Counted<'a>(&'a [u8], std::sync::atomic::AtomicUsize);
+
+    impl<'a> ArticleStore<'a> for Counted<'a> {
+        fn size(&self) -> usize {
+            self.0.len()
+        }
+        fn read(&self, at: usize, len: usize) -> Option<&'a [u8]> {
+            self.1.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            self.0.get(at..at.checked_add(len)?)
+        }
+    }
+
+    #[test]
+    fn opens_split_reading_articles_only_when_shown() {
+        let articles = sample();
+        let bytes = Corpus::build(&articles);
+        let at = Corpus::articles_offset(&bytes[..Corpus::HEADER_LEN]).unwrap();
+        let (head, rest) = bytes.split_at(at);
+        let store = Counted(rest, Default::default());
+        let c = Corpus::open_split(head, &store).unwrap();
+        let whole = Corpus::open(&bytes).unwrap();
+        let request = SearchRequest::new("trade talks");
+        let reads = || store.1.load(std::sync::atomic::Ordering::Relaxed);
+        assert_eq!(reads(), 0, "opening reads no article");
+        assert_eq!(
+            format!("{:?}", c.search(&request).hits),
+            format!("{:?}", whole.search(&request).hits)
+        );
+        assert!(reads() > 0);
+        assert_eq!(c.article(1).as_ref(), Some(&articles[1]));
+        // A head cut short, or a store of the wrong size, is refused.
+        assert!(Corpus::open_split(&head[..head.len() - 1], &store).is_err());
+        let short = Counted(&rest[1..], Default::default());
+        assert!(Corpus::open_split(head, &short).is_err());
+        assert!(Corpus::articles_offset(b"DOSSIER").is_err());
     }
 
     #[test]

@@ -16,7 +16,7 @@ pub use article::{
     Article, Block, BlockKind, Comment, Date, DateSource, Entities, EntityCount, TitleSource,
 };
 pub use catalog::{Catalog, CatalogEntry};
-pub use corpus::{ArticleView, Corpus, CorpusError, Summary};
+pub use corpus::{ArticleStore, ArticleView, Corpus, CorpusError, Summary};
 pub use query::{
     ArticleHighlights, FacetCount, Facets, Filters, Highlighter, Hit, Results, SearchRequest, Sort,
 };

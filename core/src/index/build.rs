@@ -441,18 +441,26 @@ impl Writer {
     }
 
     fn finish(mut self) -> Vec<u8> {
-        self.sections.sort_by_key(|s| s.0);
+        // Header order, except that the articles go last: a reader can then
+        // take everything before them in one piece and fetch the articles'
+        // text only when one is shown (`Corpus::open_split`).
+        self.sections
+            .sort_by_key(|s| (s.0 == Section::Articles as usize, s.0));
         assert_eq!(self.sections.len(), SECTIONS, "every section is written");
         let header = MAGIC.len() + 4 + SECTIONS * 8;
         let total: usize = header + self.sections.iter().map(|s| s.1.len()).sum::<usize>();
         let mut out = Vec::with_capacity(total);
         out.extend_from_slice(MAGIC);
         put_u32(&mut out, SECTIONS as u32);
+        let mut bounds = [(0, 0); SECTIONS];
         let mut at = header;
-        for (_, bytes) in &self.sections {
-            put_u32(&mut out, at as u32);
-            put_u32(&mut out, bytes.len() as u32);
+        for (s, bytes) in &self.sections {
+            bounds[*s] = (at, bytes.len());
             at += bytes.len();
+        }
+        for (at, len) in bounds {
+            put_u32(&mut out, at as u32);
+            put_u32(&mut out, len as u32);
         }
         for (_, bytes) in self.sections {
             out.extend_from_slice(&bytes);
