@@ -2,7 +2,7 @@
 //! each hit with its title and snippet highlighted, linking to the reader with
 //! the search kept. The open article's link is marked as the current one.
 
-use dossier_core::Sort;
+use dossier_core::{Hit, Sort};
 use leptos::html;
 use leptos::prelude::*;
 
@@ -61,6 +61,7 @@ pub fn ResultList() -> impl IntoView {
         }
     });
     let reading = Memo::new(move |_| dossier.state.with(|s| s.article.clone()));
+    let rest_for = RwSignal::new(None::<ViewState>);
     view! {
         <section class="results" aria-labelledby="results-heading">
             <h1 id="results-heading" class="visually-hidden">"Results"</h1>
@@ -70,34 +71,58 @@ pub fn ResultList() -> impl IntoView {
             </div>
             <p id="search-note" class="fallback-note" hidden></p>
             <ol class="cards" aria-label="Articles">
+                {move || cards(dossier.listing.get(), reading, dossier.results.with(|r| r.hits[..r.hits.len().min(FIRST_CARDS)].to_vec()))}
                 {move || {
+                    // The rest of the page is drawn once the first cards have
+                    // painted, for the results then showing: a keystroke's
+                    // work is the screenful the reader sees.
                     let listing = dossier.listing.get();
-                    dossier
-                        .results
-                        .get()
-                        .hits
-                        .into_iter()
-                        .map(|hit| {
-                            let href = listing.with_article(hit.id).to_hash();
-                            let id = hit.id;
-                            let current = move || reading.with(|r| r.as_deref() == Some(id)).then_some("page");
-                            let meta = NodeRef::<html::P>::new();
-                            meta.on_load(move |p| article_meta::fill(&p, hit.date, None, hit.outlet, None));
-                            view! {
-                                <li class="card">
-                                    <h2 class="card-title">
-                                        <a href=href aria-current=current><Highlighted text=hit.title ranges=hit.title_highlights /></a>
-                                    </h2>
-                                    <p class="article-meta" node_ref=meta></p>
-                                    <p class="card-lead"><Highlighted text=hit.snippet ranges=hit.highlights /></p>
-                                </li>
-                            }
-                        })
-                        .collect_view()
+                    if rest_for.with(|r| r.as_ref() != Some(&listing)) {
+                        request_animation_frame(move || {
+                            set_timeout(
+                                move || rest_for.set(Some(listing)),
+                                std::time::Duration::ZERO,
+                            )
+                        });
+                        return None;
+                    }
+                    let hits = dossier.results.with_untracked(|r| r.hits.get(FIRST_CARDS..).unwrap_or_default().to_vec());
+                    Some(cards(listing, reading, hits))
                 }}
             </ol>
         </section>
     }
+}
+
+/// Cards drawn before the first paint of new results: more than a tall
+/// window shows.
+const FIRST_CARDS: usize = 12;
+
+/// One card per hit: its title and snippet highlighted, linking to the
+/// reader with the search kept; the open article's link marked current.
+fn cards(
+    listing: ViewState,
+    reading: Memo<Option<String>>,
+    hits: Vec<Hit<'static>>,
+) -> impl IntoView {
+    hits.into_iter()
+        .map(|hit| {
+            let href = listing.with_article(hit.id).to_hash();
+            let id = hit.id;
+            let current = move || reading.with(|r| r.as_deref() == Some(id)).then_some("page");
+            let meta = NodeRef::<html::P>::new();
+            meta.on_load(move |p| article_meta::fill(&p, hit.date, None, hit.outlet, None));
+            view! {
+                <li class="card">
+                    <h2 class="card-title">
+                        <a href=href aria-current=current><Highlighted text=hit.title ranges=hit.title_highlights /></a>
+                    </h2>
+                    <p class="article-meta" node_ref=meta></p>
+                    <p class="card-lead"><Highlighted text=hit.snippet ranges=hit.highlights /></p>
+                </li>
+            }
+        })
+        .collect_view()
 }
 
 /// Relevance, newest or oldest first; each choice is a history entry.

@@ -40,6 +40,13 @@ const PLAIN = [
   ['003_february.txt', 'Negotiators publish a joint statement', '20 February 2021'],
 ].map(([file, title, date]) => [file, `${title}\n\nBy Ada Reporter\n\nPublished ${date}\n\nThe delegations met again and agreed to keep talking about trade and security.\n\nA further meeting is planned, officials said on the record.\n`]);
 
+// Fourteen short wire reports from February 2021: more results than the
+// list draws before its first paint (the rest follow a frame later).
+const WIRE = Array.from({ length: 14 }, (_, i) => [
+  `1${String(i).padStart(2, '0')}_wire.txt`,
+  `Ceasefire bulletin number ${i + 1}\n\nBy Wire Desk\n\nPublished ${i + 1} February 2021\n\nThe ceasefire held for another day, monitors said in bulletin ${i + 1}.\n\nBoth sides reported quiet along the line.\n`,
+]);
+
 let work;
 let dist;
 let browser;
@@ -49,7 +56,7 @@ before(async () => {
   dist = join(work, 'dist');
   mkdirSync(seeds);
   writeFileSync(join(seeds, '000_hostile.txt'), ARTICLE);
-  for (const [file, text] of PLAIN) writeFileSync(join(seeds, file), text);
+  for (const [file, text] of [...PLAIN, ...WIRE]) writeFileSync(join(seeds, file), text);
   // The curator's catalog is trusted more, but its tags are still text, and
   // its url a link only because the build accepted it as http(s).
   writeFileSync(
@@ -125,17 +132,17 @@ test('a span of months: a bar per month, gaps included, a click and a drag selec
     const { page } = app;
     const count = () => page.getByRole('status').first().textContent();
     const timeline = page.getByRole('group', { name: 'Articles over time' });
-    await expect(count, '4 articles');
+    await expect(count, '18 articles');
     const names = await timeline.getByRole('button').evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-label')));
     assert.deepEqual(names, [
       'November 2020: 1 article', 'December 2020: 0 articles', 'January 2021: 1 article',
-      'February 2021: 1 article', 'March 2021: 1 article',
+      'February 2021: 15 articles', 'March 2021: 1 article',
     ]);
-    await timeline.getByRole('button', { name: 'February 2021: 1 article' }).click();
-    await expect(count, '1 article');
+    await timeline.getByRole('button', { name: 'February 2021: 15 articles' }).click();
+    await expect(count, '15 articles');
     assert.equal(new URL(page.url()).hash, '#from=2021-02-01&to=2021-02-28');
     await page.getByRole('button', { name: /1 February 2021 – 28 February 2021/ }).click();
-    await expect(count, '4 articles');
+    await expect(count, '18 articles');
     // A drag from November to January selects the three months.
     await timeline.getByRole('button', { name: /^November 2020/ }).hover();
     await page.mouse.down();
@@ -143,6 +150,35 @@ test('a span of months: a bar per month, gaps included, a click and a drag selec
     await page.mouse.up();
     await expect(count, '2 articles');
     assert.equal(new URL(page.url()).hash, '#from=2020-11-01&to=2021-01-31');
+    assert.deepEqual(app.problems(), []);
+  } finally {
+    await app.close();
+  }
+});
+
+test('a long result list: every hit is listed once, the keyboard reaches the last, a new search leaves none behind', { timeout: 60_000 }, async () => {
+  const app = await openApp(browser.context, { dist, hash: '#q=ceasefire&sort=oldest' });
+  try {
+    const { page } = app;
+    const list = page.getByRole('list', { name: 'Articles' });
+    const titles = () => list.getByRole('heading', { level: 2 }).allTextContents();
+    await expect(() => page.getByRole('status').first().textContent(), '14 articles');
+    const all = WIRE.map((_, i) => `Ceasefire bulletin number ${i + 1}`);
+    await expect(titles, all);
+    // j moves through the whole list, past the first screenful; Enter opens.
+    await page.keyboard.press('/');
+    await page.keyboard.press('ArrowDown');
+    for (let i = 1; i < 14; i++) await page.keyboard.press('j');
+    await page.keyboard.press('Enter');
+    await page.getByRole('region', { name: 'Reader' }).getByRole('heading', { level: 1, name: 'Ceasefire bulletin number 14' }).waitFor();
+    // Typing another search while the long list is drawn leaves only its hits.
+    const box = page.getByRole('searchbox', { name: 'Search articles' });
+    await box.fill('ceasefire');
+    await box.pressSequentially(' monitors quiet', { delay: 0 });
+    await box.fill('delegations');
+    await expect(() => page.getByRole('status').first().textContent(), '3 articles');
+    await page.waitForTimeout(200);
+    assert.deepEqual((await titles()).sort(), ['A second round of talks ends', 'Negotiators publish a joint statement', 'Talks resume in the capital']);
     assert.deepEqual(app.problems(), []);
   } finally {
     await app.close();
