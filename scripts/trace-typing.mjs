@@ -25,6 +25,8 @@ const tracePath = join(mkdtempSync(join(tmpdir(), 'dossier-trace-')), 'trace.jso
 try {
   const page = await (await browser.newContext({ serviceWorkers: 'block', viewport: { width: Number(width), height: 900 } })).newPage();
   await page.goto(url);
+  // CSS=... adds a style sheet, to try a layout change without a rebuild.
+  if (process.env.CSS) await page.addStyleTag({ content: process.env.CSS });
   await page.getByRole('list', { name: 'Articles' }).getByRole('link').first().waitFor();
   await page.waitForTimeout(300);
   await browser.startTracing(page, { path: tracePath, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] });
