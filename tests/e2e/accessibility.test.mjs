@@ -28,8 +28,10 @@ async function audit(page, where) {
 }
 
 async function setTheme(page, theme) {
-  // Reload only once the app has loaded: a reload mid-load aborts the wasm request.
+  // Reload only once the app and everything it fetches have loaded: a reload
+  // mid-load aborts the requests in flight (CI saw the icon's aborted).
   await page.getByRole('list', { name: 'Articles' }).waitFor();
+  await page.waitForLoadState('networkidle');
   await page.evaluate((t) => localStorage.setItem('dossier.theme', t), theme);
   await page.reload();
 }
