@@ -5,11 +5,12 @@
 // them less than it inflates wall-clock times to the next frame.
 //
 //     node scripts/trace-open.mjs DIST [QUERY] [OPENS] [WIDTH]
-import { readFileSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serve } from './static-server.mjs';
+import { summarize } from './trace-summary.mjs';
 
 const [dist, query = 'putin', opens = '10', width = '1280'] = process.argv.slice(2);
 if (!dist) {
@@ -49,28 +50,4 @@ try {
   await browser.close();
   await stop();
 }
-const events = JSON.parse(readFileSync(tracePath, 'utf8')).traceEvents;
-const marks = events.filter((e) => e.name === 'dossier-open' || e.name === 'dossier-back').sort((a, b) => a.ts - b.ts);
-const main = events.find((e) => e.name === 'dossier-open');
-const mine = events.filter((e) => e.ph === 'X' && e.pid === main.pid && e.tid === main.tid);
-const STYLE = ['UpdateLayoutTree'], LAYOUT = ['Layout'], PAINT = ['PrePaint', 'Paint', 'Layerize', 'Commit'];
-const SCRIPT = ['FunctionCall', 'EventDispatch', 'RunMicrotasks', 'TimerFire', 'FireAnimationFrame', 'EvaluateScript'];
-const rows = [];
-for (let k = 0; k < marks.length; k++) {
-  if (marks[k].name !== 'dossier-open') continue;
-  const from = marks[k].ts, to = marks[k + 1]?.ts ?? Infinity;
-  const inside = mine.filter((e) => e.ts >= from && e.ts < to);
-  // Top-level events only for script: nested calls and forced style/layout are inside them.
-  const sum = (names, top) => inside.filter((e) => names.includes(e.name) && (!top || !inside.some((o) => o !== e && SCRIPT.includes(o.name) && o.ts <= e.ts && o.ts + o.dur >= e.ts + e.dur))).reduce((s, e) => s + e.dur / 1000, 0);
-  const style = sum(STYLE), layout = sum(LAYOUT), paint = sum(PAINT);
-  const script = sum(SCRIPT, true) - inside.filter((e) => [...STYLE, ...LAYOUT].includes(e.name) && inside.some((o) => SCRIPT.includes(o.name) && o.ts <= e.ts && o.ts + o.dur >= e.ts + e.dur)).reduce((s, e) => s + e.dur / 1000, 0);
-  rows.push({ script, style, layout, paint, total: script + style + layout + paint });
-}
-const q = (xs, p) => [...xs].sort((x, y) => x - y)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
-const ms = (x) => `${x.toFixed(1)} ms`.padStart(9);
-if (process.env.ROWS) rows.forEach((r, i) => console.log(i, Object.entries(r).map(([k, v]) => `${k} ${v.toFixed(1)}`).join("  ")));
-console.log(`main-thread work per open (${rows.length} opens, query "${query}", ${width} px): p50 / p95`);
-for (const key of ['script', 'style', 'layout', 'paint', 'total']) {
-  const xs = rows.map((r) => r[key]);
-  console.log(`${key.padEnd(7)} ${ms(q(xs, 0.5))} ${ms(q(xs, 0.95))}`);
-}
+summarize(tracePath, (n) => `open (${n} opens, query "${query}", ${width} px)`);
