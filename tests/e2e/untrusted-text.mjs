@@ -160,6 +160,8 @@ test('a long result list: every hit is listed once, the keyboard reaches the las
   const app = await openApp(browser.context, { dist, hash: '#q=ceasefire&sort=oldest' });
   try {
     const { page } = app;
+    // Short, so that most cards are off screen when the reader opens.
+    await page.setViewportSize({ width: 1280, height: 400 });
     const list = page.getByRole('list', { name: 'Articles' });
     const titles = () => list.getByRole('heading', { level: 2 }).allTextContents();
     await expect(() => page.getByRole('status').first().textContent(), '14 articles');
@@ -171,6 +173,10 @@ test('a long result list: every hit is listed once, the keyboard reaches the las
     for (let i = 1; i < 14; i++) await page.keyboard.press('j');
     await page.keyboard.press('Enter');
     await page.getByRole('region', { name: 'Reader' }).getByRole('heading', { level: 1, name: 'Ceasefire bulletin number 14' }).waitFor();
+    // Every card fits the narrower list beside the reader, the ones laid out
+    // while it was one pane too.
+    const widths = await list.evaluate((ol) => [ol.getBoundingClientRect().width, ...[...ol.children].map((li) => li.getBoundingClientRect().width)]);
+    assert.ok(widths.slice(1).every((w) => w <= widths[0] + 0.5), `list and card widths: ${widths.join(', ')}`);
     // Typing another search while the long list is drawn leaves only its hits.
     const box = page.getByRole('searchbox', { name: 'Search articles' });
     await box.fill('ceasefire');
