@@ -116,12 +116,14 @@ function splitModule(glue, wasmPath) {
 function optimizeForBrotli(wasmPath) {
   const wasmOpt = join(dirname(fileURLToPath(import.meta.url)), '..', 'node_modules', '.bin', 'wasm-opt');
   const features = ['bulk-memory', 'nontrapping-float-to-int', 'sign-ext', 'mutable-globals', 'reference-types', 'multivalue'];
+  // DOSSIER_WASM_NAMES=1 keeps function names, for profiles; sizes then mean nothing.
+  const names = process.env.DOSSIER_WASM_NAMES ? ['-g'] : [];
   const pipelines = [['-Oz'], ['-Oz', '-Oz'], ['-Os'], ['-Oz', '--flatten', '--rereloop', '-Oz'], ['-Oz', '--flatten', '--rereloop', '-Oz', '-Oz'], ['-Oz', '--reorder-locals']];
   const input = readFileSync(wasmPath);
   let best;
   for (const passes of pipelines) {
     const out = `${wasmPath}.candidate`;
-    execFileSync(wasmOpt, [...features.map((f) => `--enable-${f}`), ...passes, wasmPath, '-o', out]);
+    execFileSync(wasmOpt, [...features.map((f) => `--enable-${f}`), ...names, ...passes, wasmPath, '-o', out]);
     const bytes = readFileSync(out);
     const size = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
     if (!best || size < best.size) best = { size, bytes, passes };
