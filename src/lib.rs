@@ -8,6 +8,7 @@ pub mod dom;
 pub mod frame;
 pub mod js_api;
 pub mod mount;
+pub mod patch;
 pub mod view_state;
 
 /// Renders the app as the whole page, on `<body>`, from the URL hash. The

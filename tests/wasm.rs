@@ -72,3 +72,79 @@ async fn app_mounts_and_lists_every_article() {
     drop(handle);
     host.remove();
 }
+
+/// A tree of fieldsets (keyed) holding lists (by position), as the filter
+/// panel draws them.
+fn panel(facets: &[(&str, &[(&str, u32)])]) -> dossier_app::patch::El {
+    let mut root = dossier_app::patch::El::root();
+    for (name, values) in facets {
+        let set = root.el("fieldset", &[], "").key(name);
+        set.el("legend", &[], name);
+        let ul = set.el("ul", &[], "");
+        for (value, count) in *values {
+            let label = ul.el("li", &[], "").el("label", &[("data-i", value)], "");
+            label.text(value);
+            label.el(
+                "span",
+                &[("aria-label", &format!("{count} articles"))],
+                &count.to_string(),
+            );
+        }
+    }
+    root
+}
+
+#[wasm_bindgen_test]
+fn patching_gives_the_same_dom_as_drawing_anew_and_keeps_keyed_elements() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let (patched, fresh) = (
+        document.create_element("div").unwrap(),
+        document.create_element("div").unwrap(),
+    );
+    let first: &[(&str, &[(&str, u32)])] = &[
+        ("Time", &[("undated", 2)]),
+        ("Outlet", &[("A", 5), ("B", 3)]),
+        ("Year", &[("2016", 4), ("2017", 1)]),
+    ];
+    let mut drawn = panel(first);
+    drawn.patch_into(&patched, dossier_app::patch::El::root());
+    let year = patched
+        .query_selector("fieldset:nth-child(3)")
+        .unwrap()
+        .unwrap();
+    let steps: [&[(&str, &[(&str, u32)])]; 5] = [
+        // Counts change, one value more, a facet gone: the Year fieldset stays the same element.
+        &[
+            ("Outlet", &[("B", 9), ("A", 5), ("C", 1)]),
+            ("Year", &[("2016", 4), ("2017", 1)]),
+        ],
+        // Facets come back in another order, and one is new.
+        &[
+            ("Year", &[("2017", 1)]),
+            ("Time", &[]),
+            ("Outlet", &[("A", 5)]),
+            ("Place", &[("Moscow", 2)]),
+        ],
+        &[],
+        first,
+        first,
+    ];
+    for (n, step) in steps.into_iter().enumerate() {
+        let mut next = panel(step);
+        next.patch_into(&patched, drawn);
+        drawn = next;
+        panel(step).patch_into(&fresh, dossier_app::patch::El::root());
+        assert_eq!(patched.inner_html(), fresh.inner_html(), "step {n}");
+        fresh.set_inner_html("");
+        if n == 0 {
+            let now = patched
+                .query_selector("fieldset:nth-child(2)")
+                .unwrap()
+                .unwrap();
+            assert!(
+                now.is_same_node(Some(&year)),
+                "the Year fieldset was patched, not redrawn"
+            );
+        }
+    }
+}

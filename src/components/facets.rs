@@ -12,8 +12,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
 use crate::app::{use_dossier, History};
-use crate::dom::el;
 use crate::frame::Frame;
+use crate::patch::El;
 use crate::view_state::{facet_lists, facet_values, ViewState};
 
 /// Values shown per facet before "Show more".
@@ -27,16 +27,16 @@ pub fn FacetPanel() -> impl IntoView {
     // The lists are drawn with plain DOM calls from one effect and served by
     // one handler per event type on their container: Leptos views and
     // reactive closures cost kilobytes of wasm each, and the app has a size budget.
-    Effect::new(move |_| {
+    Effect::new(move |drawn: Option<El>| {
         let s = dossier.listing.get();
         let more = expanded.get();
+        let drawn = drawn.unwrap_or_else(El::root);
         dossier.results.with(|r| {
-            dossier.frame.with_value(|f| {
-                if let Some(root) = f.find("#facet-lists") {
-                    draw(f, &root, &s, r, more);
-                }
+            dossier.frame.with_value(|f| match f.find("#facet-lists") {
+                Some(root) => draw(f, &root, &s, r, more, drawn),
+                None => drawn,
             })
-        });
+        })
     });
     let set = move |next: ViewState| dossier.navigate(next.without_article(), History::Push);
     let timeline = move |from: Option<Date>, to: Option<Date>, undated: bool| {
@@ -215,8 +215,16 @@ fn bars(months: &[(u32, u32)]) -> Vec<Bar> {
 /// year, whatever range is selected; a click on a bar selects its period, a
 /// drag or a click then a shift-click the periods between; undated articles
 /// have their own entry), then each facet's values with their counts. Every
-/// control's `data-i` says what it does; the one that had focus gets it back.
-fn draw(frame: &Frame, root: &Element, s: &ViewState, r: &Results<'_>, expanded: u8) {
+/// control's `data-i` says what it does; the one that had focus keeps it.
+/// `drawn` is what the previous call drew; returns what this one drew.
+fn draw(
+    frame: &Frame,
+    root: &Element,
+    s: &ViewState,
+    r: &Results<'_>,
+    expanded: u8,
+    drawn: El,
+) -> El {
     if let Some(b) = frame.find("#clear-filters") {
         let _ = b.toggle_attribute_with_force("hidden", !s.has_filters());
     }
@@ -226,22 +234,19 @@ fn draw(frame: &Frame, root: &Element, s: &ViewState, r: &Results<'_>, expanded:
             n => format!("Filters ({n})"),
         }));
     }
-    let focused = frame
-        .focused()
-        .filter(|e| root.contains(Some(e)))
-        .and_then(|e| e.get_attribute("data-i"));
-    root.set_text_content(None);
+    let focused = frame.focused().filter(|e| root.contains(Some(e)));
+    let mut tree = El::root();
     let bars = bars(&r.months);
     let undated = r.undated;
     if !bars.is_empty() || undated > 0 || s.timed() {
-        let set = el(root, "fieldset", &[("class", "facet")], "");
-        el(&set, "legend", &[], "Time");
+        let set = tree.el("fieldset", &[("class", "facet")], "").key("Time");
+        set.el("legend", &[], "Time");
         let attrs = [
             ("class", "timeline"),
             ("role", "group"),
             ("aria-label", "Articles over time"),
         ];
-        let group = el(&set, "div", &attrs, "");
+        let group = set.el("div", &attrs, "");
         let ranged = s.from.is_some() || s.to.is_some();
         let most = bars.iter().map(|b| b.count).max().unwrap_or(0).max(1);
         for (i, b) in bars.iter().enumerate() {
@@ -257,12 +262,12 @@ fn draw(frame: &Frame, root: &Element, s: &ViewState, r: &Results<'_>, expanded:
                 ("aria-label", &name),
                 ("aria-pressed", if pressed { "true" } else { "false" }),
             ];
-            el(&group, "button", &attrs, "");
+            group.el("button", &attrs, "");
         }
         if let (Some(first), Some(last)) = (bars.first(), bars.last()) {
             let attrs = [("class", "timeline-axis"), ("aria-hidden", "true")];
-            let axis = el(&set, "p", &attrs, &first.label);
-            el(&axis, "span", &[], &last.label);
+            let axis = set.el("p", &attrs, &first.label);
+            axis.el("span", &[], &last.label);
         }
         if ranged {
             let end = |d: Option<Date>| d.map_or("…".to_string(), |d| d.to_long_string());
@@ -273,11 +278,11 @@ fn draw(frame: &Frame, root: &Element, s: &ViewState, r: &Results<'_>, expanded:
                 ("data-i", "range"),
                 ("title", "Remove this date range"),
             ];
-            el(&set, "button", &attrs, &text);
+            set.el("button", &attrs, &text);
         }
         if undated > 0 || s.undated {
-            let ul = el(&set, "ul", &[], "");
-            value(&ul, "undated", "Date unknown", undated, s.undated);
+            let ul = set.el("ul", &[], "");
+            value(ul, "undated", "Date unknown", undated, s.undated);
         }
     }
     let f = &r.facets;
@@ -289,13 +294,13 @@ fn draw(frame: &Frame, root: &Element, s: &ViewState, r: &Results<'_>, expanded:
             continue;
         }
         let (key, label) = FACETS[k];
-        let set = el(root, "fieldset", &[("class", "facet")], "");
-        el(&set, "legend", &[], label);
-        let ul = el(&set, "ul", &[], "");
+        let set = tree.el("fieldset", &[("class", "facet")], "").key(label);
+        set.el("legend", &[], label);
+        let ul = set.el("ul", &[], "");
         let all = expanded & (1 << k) != 0;
         for fc in list.iter().take(if all { list.len() } else { SHOWN }) {
             value(
-                &ul,
+                ul,
                 &format!("{key}={}", fc.value),
                 fc.value,
                 fc.count,
@@ -303,22 +308,25 @@ fn draw(frame: &Frame, root: &Element, s: &ViewState, r: &Results<'_>, expanded:
             );
         }
         if list.len() > SHOWN {
-            let li = el(&ul, "li", &[], "");
+            let li = ul.el("li", &[], "");
             let attrs = [
                 ("type", "button"),
                 ("class", "link-button"),
                 ("data-i", &format!("more:{key}")),
                 ("aria-expanded", if all { "true" } else { "false" }),
             ];
-            el(
-                &li,
+            li.el(
                 "button",
                 &attrs,
                 if all { "Show fewer" } else { "Show more" },
             );
         }
     }
-    if let (Some(k), Ok(all)) = (focused, root.query_selector_all("[data-i]")) {
+    let was = focused.as_ref().and_then(|e| e.get_attribute("data-i"));
+    tree.patch_into(root, drawn);
+    // Focus follows what the control does, not its place in the list.
+    let moved = focused.is_some_and(|e| !e.is_connected() || e.get_attribute("data-i") != was);
+    if let (Some(k), true, Ok(all)) = (was, moved, root.query_selector_all("[data-i]")) {
         for i in 0..all.length() {
             let Some(e) = all.item(i).map(|n| n.unchecked_into::<HtmlElement>()) else {
                 continue;
@@ -328,24 +336,19 @@ fn draw(frame: &Frame, root: &Element, s: &ViewState, r: &Results<'_>, expanded:
             }
         }
     }
+    tree
 }
 
 /// One checkbox of a list: its name, and the articles selecting it gives.
-fn value(ul: &Element, key: &str, name: &str, count: u32, checked: bool) {
-    let li = el(ul, "li", &[], "");
-    let label = el(&li, "label", &[("class", "facet-value")], "");
-    let check = el(
-        &label,
-        "input",
-        &[("type", "checkbox"), ("data-i", key)],
-        "",
-    );
-    if checked {
-        let _ = check.set_attribute("checked", "");
-    }
-    el(&label, "span", &[("class", "facet-name")], name);
+fn value(ul: &mut El, key: &str, name: &str, count: u32, checked: bool) {
+    let label = ul
+        .el("li", &[], "")
+        .el("label", &[("class", "facet-value")], "");
+    let attrs = [("type", "checkbox"), ("data-i", key), ("checked", "")];
+    label.el("input", &attrs[..if checked { 3 } else { 2 }], "");
+    label.el("span", &[("class", "facet-name")], name);
     let attrs = [("class", "facet-count"), ("aria-label", &articles(count))];
-    el(&label, "span", &attrs, &count.to_string());
+    label.el("span", &attrs, &count.to_string());
 }
 
 fn articles(n: u32) -> String {
