@@ -73,9 +73,12 @@ async fn app_mounts_and_lists_every_article() {
     host.remove();
 }
 
+/// Facets with their values and counts.
+type Facets<'a> = &'a [(&'a str, &'a [(&'a str, u32)])];
+
 /// A tree of fieldsets (keyed) holding lists (by position), as the filter
 /// panel draws them.
-fn panel(facets: &[(&str, &[(&str, u32)])]) -> dossier_app::patch::El {
+fn panel(facets: Facets) -> dossier_app::patch::El {
     let mut root = dossier_app::patch::El::root();
     for (name, values) in facets {
         let set = root.el("fieldset", &[], "").key(name);
@@ -101,7 +104,7 @@ fn patching_gives_the_same_dom_as_drawing_anew_and_keeps_keyed_elements() {
         document.create_element("div").unwrap(),
         document.create_element("div").unwrap(),
     );
-    let first: &[(&str, &[(&str, u32)])] = &[
+    let first: Facets = &[
         ("Time", &[("undated", 2)]),
         ("Outlet", &[("A", 5), ("B", 3)]),
         ("Year", &[("2016", 4), ("2017", 1)]),
@@ -112,7 +115,7 @@ fn patching_gives_the_same_dom_as_drawing_anew_and_keeps_keyed_elements() {
         .query_selector("fieldset:nth-child(3)")
         .unwrap()
         .unwrap();
-    let steps: [&[(&str, &[(&str, u32)])]; 5] = [
+    let steps: [Facets; 5] = [
         // Counts change, one value more, a facet gone: the Year fieldset stays the same element.
         &[
             ("Outlet", &[("B", 9), ("A", 5), ("C", 1)]),

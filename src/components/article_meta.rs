@@ -4,7 +4,7 @@
 use dossier_core::Date;
 use web_sys::Element;
 
-use crate::dom::{add, add_text, attr, text};
+use crate::patch::El;
 
 /// "14 November 2016" or "Date unknown".
 pub fn date_label(date: Option<Date>) -> String {
@@ -20,36 +20,38 @@ pub fn meta(
     outlet: Option<&str>,
     minutes: Option<u32>,
 ) {
-    fill(
-        &add(parent, "p", "article-meta"),
-        date,
-        provenance,
-        outlet,
-        minutes,
-    );
+    let mut tree = El::root();
+    line(&mut tree, date, provenance, outlet, minutes);
+    tree.patch_into(parent, El::root());
 }
 
-/// Fills `p`, a `p.article-meta`, with the line, replacing what it held.
-pub fn fill(
-    p: &Element,
+/// Appends the line, a `p.article-meta`, to `parent`.
+pub fn line(
+    parent: &mut El,
     date: Option<Date>,
     provenance: Option<&str>,
     outlet: Option<&str>,
     minutes: Option<u32>,
 ) {
-    // A result list that changes rebuilds its cards in place, reusing this element.
-    p.set_text_content(None);
-    let time = add_text(p, "time", "", &date_label(date));
-    if let Some(d) = date {
-        attr(&time, "datetime", &d.to_string());
-    }
+    let p = parent.el("p", &[("class", "article-meta")], "");
+    let iso = date.map(|d| d.to_string());
+    let attrs = iso.as_deref().map(|d| [("datetime", d)]);
+    let time = p.el(
+        "time",
+        attrs.as_ref().map_or(&[][..], |a| &a[..]),
+        &date_label(date),
+    );
     if let Some(note) = provenance {
-        text(&time, &format!(" ({note})"));
+        time.text(&format!(" ({note})"));
     }
     if let Some(o) = outlet {
-        add_text(p, "span", "outlet", o);
+        p.el("span", &[("class", "outlet")], o);
     }
     if let Some(m) = minutes {
-        add_text(p, "span", "reading-time", &format!("{m} min read"));
+        p.el(
+            "span",
+            &[("class", "reading-time")],
+            &format!("{m} min read"),
+        );
     }
 }

@@ -1,7 +1,7 @@
 //! Text with its query matches marked. Builds text and `<mark>` nodes from
 //! character ranges; never concatenates markup, so article text stays text.
 
-use leptos::prelude::*;
+use crate::patch::El;
 
 /// Splits `text` into (piece, is_match) runs by `[start, end)` character
 /// ranges. Ranges out of bounds, empty or overlapping are clipped, not trusted.
@@ -29,18 +29,19 @@ pub fn segments(text: &str, ranges: &[(usize, usize)]) -> Vec<(String, bool)> {
     out
 }
 
-#[component]
-pub fn Highlighted(#[prop(into)] text: String, ranges: Vec<(usize, usize)>) -> impl IntoView {
-    segments(&text, &ranges)
-        .into_iter()
-        .map(|(piece, hit)| {
-            if hit {
-                view! { <mark>{piece}</mark> }.into_any()
-            } else {
-                piece.into_any()
-            }
-        })
-        .collect_view()
+/// Appends `text` to `parent` with the `[start, end)` character ranges
+/// marked. Returns how many marks it made.
+pub fn marked(parent: &mut El, text: &str, ranges: &[(usize, usize)]) -> usize {
+    let mut marks = 0;
+    for (piece, hit) in segments(text, ranges) {
+        if hit {
+            parent.el("mark", &[], &piece);
+            marks += 1;
+        } else {
+            parent.text(&piece);
+        }
+    }
+    marks
 }
 
 #[cfg(test)]

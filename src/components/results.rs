@@ -8,9 +8,10 @@ use leptos::prelude::*;
 
 use crate::app::{use_dossier, History};
 use crate::components::article_meta;
-use crate::components::highlight::Highlighted;
+use crate::components::highlight::marked;
 use crate::corpus_data::corpus;
 use crate::dom::el;
+use crate::patch::El;
 use crate::view_state::ViewState;
 
 #[component]
@@ -61,7 +62,37 @@ pub fn ResultList() -> impl IntoView {
         }
     });
     let reading = Memo::new(move |_| dossier.state.with(|s| s.article.clone()));
+    // The results then shown, once their first cards have painted.
     let rest_for = RwSignal::new(None::<ViewState>);
+    let list = NodeRef::<html::Ol>::new();
+    // Cards are patched in place: a keystroke rewrites their text, it does
+    // not build the list anew.
+    Effect::new(move |drawn: Option<El>| {
+        let drawn = drawn.unwrap_or_else(El::root);
+        let Some(ol) = list.get() else { return drawn };
+        let listing = dossier.listing.get();
+        // The rest of the page is drawn once the first cards have painted,
+        // for the results then showing: a keystroke's work is the screenful
+        // the reader sees.
+        let all = rest_for.with(|r| r.as_ref() == Some(&listing));
+        if !all {
+            let then = listing.clone();
+            request_animation_frame(move || {
+                set_timeout(move || rest_for.set(Some(then)), std::time::Duration::ZERO)
+            });
+        }
+        let mut tree = El::root();
+        reading.with(|open| {
+            dossier.results.with(|r| {
+                let shown = if all { r.hits.len() } else { FIRST_CARDS };
+                for hit in r.hits.iter().take(shown) {
+                    card(&mut tree, &listing, hit, open.as_deref() == Some(hit.id));
+                }
+            })
+        });
+        tree.patch_into(&ol, drawn);
+        tree
+    });
     view! {
         <section class="results" aria-labelledby="results-heading">
             <h1 id="results-heading" class="visually-hidden">"Results"</h1>
@@ -70,26 +101,7 @@ pub fn ResultList() -> impl IntoView {
                 <SortSelect />
             </div>
             <p id="search-note" class="fallback-note" hidden></p>
-            <ol class="cards" aria-label="Articles">
-                {move || cards(dossier.listing.get(), reading, dossier.results.with(|r| r.hits[..r.hits.len().min(FIRST_CARDS)].to_vec()))}
-                {move || {
-                    // The rest of the page is drawn once the first cards have
-                    // painted, for the results then showing: a keystroke's
-                    // work is the screenful the reader sees.
-                    let listing = dossier.listing.get();
-                    if rest_for.with(|r| r.as_ref() != Some(&listing)) {
-                        request_animation_frame(move || {
-                            set_timeout(
-                                move || rest_for.set(Some(listing)),
-                                std::time::Duration::ZERO,
-                            )
-                        });
-                        return None;
-                    }
-                    let hits = dossier.results.with_untracked(|r| r.hits.get(FIRST_CARDS..).unwrap_or_default().to_vec());
-                    Some(cards(listing, reading, hits))
-                }}
-            </ol>
+            <ol class="cards" aria-label="Articles" node_ref=list></ol>
         </section>
     }
 }
@@ -98,31 +110,24 @@ pub fn ResultList() -> impl IntoView {
 /// window shows.
 const FIRST_CARDS: usize = 12;
 
-/// One card per hit: its title and snippet highlighted, linking to the
-/// reader with the search kept; the open article's link marked current.
-fn cards(
-    listing: ViewState,
-    reading: Memo<Option<String>>,
-    hits: Vec<Hit<'static>>,
-) -> impl IntoView {
-    hits.into_iter()
-        .map(|hit| {
-            let href = listing.with_article(hit.id).to_hash();
-            let id = hit.id;
-            let current = move || reading.with(|r| r.as_deref() == Some(id)).then_some("page");
-            let meta = NodeRef::<html::P>::new();
-            meta.on_load(move |p| article_meta::fill(&p, hit.date, None, hit.outlet, None));
-            view! {
-                <li class="card">
-                    <h2 class="card-title">
-                        <a href=href aria-current=current><Highlighted text=hit.title ranges=hit.title_highlights /></a>
-                    </h2>
-                    <p class="article-meta" node_ref=meta></p>
-                    <p class="card-lead"><Highlighted text=hit.snippet ranges=hit.highlights /></p>
-                </li>
-            }
-        })
-        .collect_view()
+/// A hit's card: its title and snippet highlighted, linking to the reader
+/// with the search kept; the open article's link marked current.
+fn card(list: &mut El, listing: &ViewState, hit: &Hit<'_>, open: bool) {
+    let li = list.el("li", &[("class", "card")], "");
+    let href = listing.with_article(hit.id).to_hash();
+    let attrs = [("href", href.as_str()), ("aria-current", "page")];
+    let title = li.el("h2", &[("class", "card-title")], "");
+    marked(
+        title.el("a", &attrs[..if open { 2 } else { 1 }], ""),
+        hit.title,
+        &hit.title_highlights,
+    );
+    article_meta::line(li, hit.date, None, hit.outlet, None);
+    marked(
+        li.el("p", &[("class", "card-lead")], ""),
+        &hit.snippet,
+        &hit.highlights,
+    );
 }
 
 /// Relevance, newest or oldest first; each choice is a history entry.
