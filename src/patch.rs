@@ -60,6 +60,36 @@ impl El {
         self
     }
 
+    /// The child elements, to change in place with [`El::set`].
+    pub fn kids_mut(&mut self) -> impl Iterator<Item = &mut El> {
+        self.kids.iter_mut().filter_map(|k| match k {
+            Item::El(e) => Some(e),
+            Item::Text(..) => None,
+        })
+    }
+
+    /// Sets (or with `None` removes) an attribute, on the element drawn too.
+    pub fn set(&mut self, name: &'static str, value: Option<&str>) {
+        let at = self.attrs.iter().position(|a| a.0 == name);
+        if at.map(|i| self.attrs[i].1.as_str()) == value {
+            return;
+        }
+        match (at, value) {
+            (Some(i), None) => {
+                self.attrs.remove(i);
+            }
+            (Some(i), Some(v)) => self.attrs[i].1 = v.to_string(),
+            (None, Some(v)) => self.attrs.push((name, v.to_string())),
+            (None, None) => {}
+        }
+        if let Some(dom) = &self.dom {
+            let _ = match value {
+                Some(v) => dom.set_attribute(name, v),
+                None => dom.remove_attribute(name),
+            };
+        }
+    }
+
     /// Appends `content` as a text node.
     pub fn text(&mut self, content: &str) {
         self.kids.push(Item::Text(content.to_string(), None));

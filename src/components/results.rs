@@ -67,31 +67,63 @@ pub fn ResultList() -> impl IntoView {
     let list = NodeRef::<html::Ol>::new();
     // Cards are patched in place: a keystroke rewrites their text, it does
     // not build the list anew.
-    Effect::new(move |drawn: Option<El>| {
-        let drawn = drawn.unwrap_or_else(El::root);
-        let Some(ol) = list.get() else { return drawn };
+    Effect::new(move |drawn: Option<(El, ViewState, usize)>| {
         let listing = dossier.listing.get();
-        // The rest of the page is drawn once the first cards have painted,
-        // for the results then showing: a keystroke's work is the screenful
-        // the reader sees.
+        let Some(ol) = list.get() else {
+            return (El::root(), listing, usize::MAX);
+        };
+        // The rest of the page is drawn once the first cards have painted
+        // and the typing has paused, for the results then showing: a
+        // keystroke's work is the screenful the reader sees.
         let all = rest_for.with(|r| r.as_ref() == Some(&listing));
         if !all {
             let then = listing.clone();
             request_animation_frame(move || {
-                set_timeout(move || rest_for.set(Some(then)), std::time::Duration::ZERO)
+                set_timeout(
+                    move || {
+                        if dossier.listing.with_untracked(|l| *l == then) {
+                            rest_for.set(Some(then));
+                        }
+                    },
+                    REST_AFTER,
+                )
             });
         }
-        let mut tree = El::root();
-        reading.with(|open| {
-            dossier.results.with(|r| {
-                let shown = if all { r.hits.len() } else { FIRST_CARDS };
-                for hit in r.hits.iter().take(shown) {
-                    card(&mut tree, &listing, hit, open.as_deref() == Some(hit.id));
-                }
-            })
+        let shown = dossier.results.with(|r| {
+            if all {
+                r.hits.len()
+            } else {
+                FIRST_CARDS.min(r.hits.len())
+            }
         });
-        tree.patch_into(&ol, drawn);
-        tree
+        let open = reading.get();
+        let is_open = |id: &str| open.as_deref() == Some(id);
+        match drawn {
+            // Only the open article changed: its card is marked, nothing redrawn.
+            Some((mut tree, was, n)) if was == listing && n == shown => {
+                dossier.results.with_untracked(|r| {
+                    for (card, hit) in tree.kids_mut().zip(&r.hits) {
+                        if let Some(link) =
+                            card.kids_mut().next().and_then(|h2| h2.kids_mut().next())
+                        {
+                            link.set("aria-current", is_open(hit.id).then_some("page"));
+                        }
+                    }
+                });
+                (tree, listing, shown)
+            }
+            drawn => {
+                let drawn = drawn.map_or_else(El::root, |d| d.0);
+                let mut tree = El::root();
+                dossier.results.with_untracked(|r| {
+                    for hit in &r.hits[..shown] {
+                        card(&mut tree, &listing, hit, is_open(hit.id));
+                    }
+                });
+                tree.patch_into(&ol, drawn);
+                (tree, listing, shown)
+            }
+        }
     });
     view! {
         <section class="results" aria-labelledby="results-heading">
@@ -109,6 +141,9 @@ pub fn ResultList() -> impl IntoView {
 /// Cards drawn before the first paint of new results: more than a tall
 /// window shows.
 const FIRST_CARDS: usize = 12;
+
+/// How long the typing pauses before the cards below the first are drawn.
+const REST_AFTER: std::time::Duration = std::time::Duration::from_millis(120);
 
 /// A hit's card: its title and snippet highlighted, linking to the reader
 /// with the search kept; the open article's link marked current.

@@ -40,6 +40,9 @@ test('wide screens show the list beside the article; narrow screens one pane wit
   // Another result replaces the article; the list is not rebuilt or scrolled away.
   await results(page).getByRole('link', { name: /Trump, Putin Expected/ }).click();
   await reader.getByRole('heading', { level: 1, name: /Trump, Putin Expected/ }).waitFor();
+  // The mark moves with it: one current result, the open one.
+  const marked = () => results(page).locator('a[aria-current="page"]').allTextContents();
+  await expect(async () => (await marked()).join('|'), (await results(page).getByRole('link', { name: /Trump, Putin Expected/ }).textContent()));
 
   await page.setViewportSize({ width: 700, height: 900 });
   await expect(() => results(page).isVisible(), false);
