@@ -13,6 +13,10 @@ use crate::corpus_data::corpus;
 use crate::frame::{listen, Frame};
 use crate::view_state::ViewState;
 
+/// Hits searched for and drawn with a keystroke: more than a tall window
+/// shows. The rest of the page follows once the typing pauses.
+pub const FIRST_HITS: usize = 12;
+
 /// How a view change enters the browser history.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum History {
@@ -30,6 +34,9 @@ pub struct Dossier {
     /// Opening an article or stepping through matches does not change it.
     pub listing: Memo<ViewState>,
     pub results: Memo<Results<'static>>,
+    /// The listing whose whole page of results is shown; until then only
+    /// its first screenful is searched for and drawn (`FIRST_HITS`).
+    pub whole_page: RwSignal<Option<ViewState>>,
     pub frame: StoredValue<Frame>,
 }
 
@@ -145,11 +152,23 @@ fn dossier(frame: Frame, initial: ViewState) -> Dossier {
     let state = RwSignal::new(initial);
     let listing = Memo::new(move |_| state.with(ViewState::without_article));
     let page_size = frame.page_size;
-    let results = Memo::new(move |_| listing.with(|s| corpus().search(&s.to_request(page_size))));
+    let whole_page = RwSignal::new(None::<ViewState>);
+    let results = Memo::new(move |_| {
+        listing.with(|s| {
+            let whole = whole_page.with(|w| w.as_ref() == Some(s));
+            let limit = if whole {
+                page_size
+            } else {
+                FIRST_HITS.min(page_size)
+            };
+            corpus().search(&s.to_request(limit))
+        })
+    });
     Dossier {
         state,
         listing,
         results,
+        whole_page,
         frame: StoredValue::new(frame),
     }
 }

@@ -60,6 +60,8 @@ async fn app_mounts_and_lists_every_article() {
         on_open: None,
     };
     let (handle, _) = dossier_app::app::start(frame, Default::default());
+    // The cards are drawn by an effect, which runs on the executor's next tick.
+    leptos::task::tick().await;
     let items = host
         .query_selector_all("ol[aria-label='Articles'] > li")
         .unwrap();

@@ -62,8 +62,6 @@ pub fn ResultList() -> impl IntoView {
         }
     });
     let reading = Memo::new(move |_| dossier.state.with(|s| s.article.clone()));
-    // The results then shown, once their first cards have painted.
-    let rest_for = RwSignal::new(None::<ViewState>);
     let list = NodeRef::<html::Ol>::new();
     // Cards are patched in place: a keystroke rewrites their text, it does
     // not build the list anew.
@@ -72,30 +70,24 @@ pub fn ResultList() -> impl IntoView {
         let Some(ol) = list.get() else {
             return (El::root(), listing, usize::MAX);
         };
-        // The rest of the page is drawn once the first cards have painted
-        // and the typing has paused, for the results then showing: a
-        // keystroke's work is the screenful the reader sees.
-        let all = rest_for.with(|r| r.as_ref() == Some(&listing));
-        if !all {
+        // The rest of the page is searched for and drawn once the first
+        // cards have painted and the typing has paused, for the results
+        // then showing: a keystroke's work is the screenful the reader sees.
+        let (shown, total) = dossier.results.with(|r| (r.hits.len(), r.total));
+        let whole = dossier.whole_page.with(|w| w.as_ref() == Some(&listing));
+        if !whole && total > shown {
             let then = listing.clone();
             request_animation_frame(move || {
                 set_timeout(
                     move || {
                         if dossier.listing.with_untracked(|l| *l == then) {
-                            rest_for.set(Some(then));
+                            dossier.whole_page.set(Some(then));
                         }
                     },
                     REST_AFTER,
                 )
             });
         }
-        let shown = dossier.results.with(|r| {
-            if all {
-                r.hits.len()
-            } else {
-                FIRST_CARDS.min(r.hits.len())
-            }
-        });
         let open = reading.get();
         let is_open = |id: &str| open.as_deref() == Some(id);
         match drawn {
@@ -116,7 +108,7 @@ pub fn ResultList() -> impl IntoView {
                 let drawn = drawn.map_or_else(El::root, |d| d.0);
                 let mut tree = El::root();
                 dossier.results.with_untracked(|r| {
-                    for hit in &r.hits[..shown] {
+                    for hit in &r.hits {
                         card(&mut tree, &listing, hit, is_open(hit.id));
                     }
                 });
@@ -137,10 +129,6 @@ pub fn ResultList() -> impl IntoView {
         </section>
     }
 }
-
-/// Cards drawn before the first paint of new results: more than a tall
-/// window shows.
-const FIRST_CARDS: usize = 12;
 
 /// How long the typing pauses before the cards below the first are drawn.
 const REST_AFTER: std::time::Duration = std::time::Duration::from_millis(120);
