@@ -15,7 +15,9 @@
 //   - keystroke -> results in the DOM (the first change), -> the next frame
 //     (its start) and -> painted (a message posted from that frame's rAF,
 //     which arrives once its layout and paint are done), p50 / p95, over a
-//     scripted typing session; opening an article -> next frame -> painted.
+//     scripted typing session, and the same typing into a page that only
+//     echoes it (the floor: waiting for the next frame is part of "painted");
+//     opening an article -> next frame -> painted.
 //
 //     python3 scripts/corpus.py                     # target/corpus/news-3824
 //     node scripts/bench-browser.mjs                # seeds and news-3824
@@ -74,6 +76,42 @@ const PAGE_PROBE = () => {
     }
   }).observe(document, { subtree: true, childList: true });
 };
+
+// Types each query a letter at a time (30 ms apart) into the page's search
+// box, recording per keystroke from the input event's time stamp: the first
+// change under <main>, the start of the next frame, and that frame painted
+// (a message posted from its rAF arrives after its style, layout and paint).
+async function typing(page, typed) {
+  await page.evaluate(() => {
+    window.__keys = [];
+    const box = document.querySelector('input[type=search]');
+    box.addEventListener('input', (e) => {
+      const rec = { t0: e.timeStamp };
+      window.__keys.push(rec);
+      const observer = new MutationObserver(() => {
+        observer.disconnect();
+        rec.dom = performance.now();
+      });
+      observer.observe(document.querySelector('main'), { subtree: true, childList: true, characterData: true });
+      // This keystroke's update runs in the microtasks after the event, so
+      // any mutation of it is seen before the next frame.
+      requestAnimationFrame(() => {
+        rec.frame = performance.now();
+        observer.disconnect();
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => { rec.painted = performance.now(); };
+        channel.port2.postMessage(0);
+      });
+    }, { capture: true });
+  });
+  const box = page.getByRole('searchbox', { name: 'Search articles' });
+  for (const q of typed) {
+    await box.fill('');
+    await box.pressSequentially(q.query, { delay: 30 });
+    await page.waitForTimeout(50);
+  }
+  return (await page.evaluate(() => window.__keys)).filter((k) => k.painted);
+}
 
 async function bench(folder) {
   const name = basename(folder);
@@ -187,46 +225,26 @@ async function bench(folder) {
     }
     console.log(`wasm memory after ${queries.length * (ROUNDS + 1)} searches: ${mb(results.memory)}`);
 
-    // Keystroke -> results in the DOM -> next frame, over a typing session.
-    await page.evaluate(() => {
-      window.__keys = [];
-      const box = document.querySelector('input[type=search]');
-      box.addEventListener('input', (e) => {
-        const rec = { t0: e.timeStamp };
-        window.__keys.push(rec);
-        const observer = new MutationObserver(() => {
-          observer.disconnect();
-          rec.dom = performance.now();
-        });
-        observer.observe(document.querySelector('main'), { subtree: true, childList: true, characterData: true });
-        // This keystroke's update runs in the microtasks after the event, so
-        // any mutation of it is seen before the next frame.
-        requestAnimationFrame(() => {
-          rec.frame = performance.now();
-          observer.disconnect();
-          // A message posted from the frame's rAF arrives after that frame's
-          // style, layout and paint: the results are on screen.
-          const channel = new MessageChannel();
-          channel.port1.onmessage = () => { rec.painted = performance.now(); };
-          channel.port2.postMessage(0);
-        });
-      }, { capture: true });
-    });
-    const box = page.getByRole('searchbox', { name: 'Search articles' });
+    // Keystroke -> results in the DOM -> next frame -> painted, over a typing
+    // session; then the same typing into a page that only echoes the text,
+    // the floor any page has here (the wait for the next frame is in it).
     const typed = queries.filter((q) => q.kind === 'exact').slice(0, TYPED_QUERIES);
-    for (const q of typed) {
-      await box.fill('');
-      await box.pressSequentially(q.query, { delay: 30 });
-      await page.waitForTimeout(50);
-    }
-    const keys = (await page.evaluate(() => window.__keys)).filter((k) => k.painted);
+    const keys = await typing(page, typed);
     const dom = stats(keys.filter((k) => k.dom).map((k) => k.dom - k.t0));
     const frame = stats(keys.map((k) => k.frame - k.t0));
     const shown = stats(keys.map((k) => k.painted - k.t0));
     console.log(`\nkeystroke -> results in the DOM: p50 ${ms(dom.p50)}, p95 ${ms(dom.p95)} (${dom.n} keystrokes that changed the page)`);
     console.log(`keystroke -> next frame:         p50 ${ms(frame.p50)}, p95 ${ms(frame.p95)} (${frame.n} keystrokes, ${typed.length} queries typed)`);
     console.log(`keystroke -> results painted:    p50 ${ms(shown.p50)}, p95 ${ms(shown.p95)} (the frame's layout and paint done)`);
+    writeFileSync(join(dist, 'bench-floor.html'), '<!DOCTYPE html><title>floor</title><script src="bench-floor.js" defer></script><main><input type="search" aria-label="Search articles"><p></p></main>');
+    writeFileSync(join(dist, 'bench-floor.js'), "document.querySelector('input').addEventListener('input', (e) => { document.querySelector('p').textContent = e.target.value; });");
+    const floorPage = await context.newPage();
+    await floorPage.goto(`${url}bench-floor.html`);
+    const floor = stats((await typing(floorPage, typed)).map((k) => k.painted - k.t0));
+    await floorPage.close();
+    console.log(`the same typing into a page that only echoes it, -> painted: p50 ${ms(floor.p50)}, p95 ${ms(floor.p95)} (the floor)`);
 
+    const box = page.getByRole('searchbox', { name: 'Search articles' });
     // Opening an article from the results: click -> next frame -> painted.
     const opens = [];
     for (const q of typed.slice(0, 10)) {
@@ -245,6 +263,8 @@ async function bench(folder) {
             channel.port2.postMessage(0);
           });
           const painted = performance.now() - t0;
+          // The view's history entry is written after it has painted.
+          await new Promise((ok) => setTimeout(ok, 50));
           history.back();
           await new Promise((ok) => setTimeout(ok, 100));
           return { frame: t, painted };

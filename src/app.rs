@@ -53,9 +53,11 @@ impl Dossier {
     }
 }
 
-/// Writes `next` into the URL hash without a hashchange event. Typing
-/// writes it once it pauses: `history.replaceState` costs Chromium 0.5 ms at
-/// the median and 5 ms at p95, as much as the rest of a keystroke's work.
+/// Writes `next` into the URL hash without a hashchange event, after the
+/// view has shown: Chromium's history writes cost 0.5 ms at the median and
+/// 5 ms at p95, as much as the rest of a keystroke's or an open's work. A new
+/// entry is written once the view has painted; typing replaces the current
+/// entry once it pauses. The writes keep their order.
 fn record(next: &ViewState, history: History) {
     let url = match next.to_hash() {
         hash if hash.is_empty() => {
@@ -68,57 +70,63 @@ fn record(next: &ViewState, history: History) {
         }
         hash => hash,
     };
-    match history {
-        History::Push => {
-            // The entry being left keeps the search typed into it.
-            flush_url();
-            if let Ok(h) = window().history() {
-                let _ = h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
-            }
+    let after_paint = PENDING.with_borrow_mut(|p| {
+        match (history, p.writes.last_mut()) {
+            // Typing rewrites the entry it is typed into.
+            (History::Replace, Some((History::Replace, last))) => *last = url,
+            _ => p.writes.push((history, url)),
         }
-        History::Replace => {
-            let timer = set_timeout_with_handle(flush_url, URL_PAUSE).ok();
-            let previous = match timer {
-                Some(timer) => PENDING_URL.replace(Some((url, timer))),
-                None => {
-                    replace_url(&url);
-                    PENDING_URL.take()
-                }
-            };
-            if let Some((_, timer)) = previous {
-                timer.clear();
-            }
+        if let Some(timer) = p.timer.take() {
+            timer.clear();
         }
+        if history == History::Replace {
+            p.timer = set_timeout_with_handle(write_history, URL_PAUSE).ok();
+        }
+        history == History::Push && !std::mem::replace(&mut p.after_paint, true)
+    });
+    if after_paint {
+        request_animation_frame(|| set_timeout(write_history, std::time::Duration::ZERO));
     }
 }
 
 /// How long typing pauses before the URL follows it.
 const URL_PAUSE: std::time::Duration = std::time::Duration::from_millis(300);
 
+/// History writes not made yet, in order.
+#[derive(Default)]
+struct Pending {
+    writes: Vec<(History, String)>,
+    /// The pause after typing, if a replace waits for it.
+    timer: Option<TimeoutHandle>,
+    /// Whether a write is already due after the next paint.
+    after_paint: bool,
+}
+
 thread_local! {
-    /// The URL of a search being typed, not yet written, and its timer.
-    static PENDING_URL: std::cell::RefCell<Option<(String, TimeoutHandle)>> =
-        const { std::cell::RefCell::new(None) };
+    static PENDING: std::cell::RefCell<Pending> = std::cell::RefCell::new(Pending::default());
 }
 
-/// Writes the URL of the search being typed now, if there is one.
-pub fn flush_url() {
-    if let Some((url, timer)) = PENDING_URL.take() {
+/// Makes the history writes not made yet, in order.
+fn write_history() {
+    let pending = PENDING.take();
+    if let Some(timer) = pending.timer {
         timer.clear();
-        replace_url(&url);
+    }
+    let Ok(h) = window().history() else { return };
+    for (history, url) in pending.writes {
+        let null = &wasm_bindgen::JsValue::NULL;
+        let _ = match history {
+            History::Push => h.push_state_with_url(null, "", Some(&url)),
+            History::Replace => h.replace_state_with_url(null, "", Some(&url)),
+        };
     }
 }
 
-/// Forgets the URL of the search being typed: another entry is current.
-fn drop_pending_url() {
-    if let Some((_, timer)) = PENDING_URL.take() {
+/// Forgets the writes not made yet: Back, Forward or an edited URL made
+/// another entry current.
+fn drop_history_writes() {
+    if let Some(timer) = PENDING.take().timer {
         timer.clear();
-    }
-}
-
-fn replace_url(url: &str) {
-    if let Ok(h) = window().history() {
-        let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url));
     }
 }
 
@@ -186,21 +194,18 @@ fn App(dossier: Dossier) -> impl IntoView {
             window().into(),
             "hashchange",
             Box::new(move |_| {
-                drop_pending_url();
+                drop_history_writes();
                 state.set(ViewState::from_hash(&current_hash()))
             }),
         );
-        // A followed link adds an entry after the click's listeners: the one
-        // it leaves gets the search typed into it first.
-        listen(root.clone().into(), "click", Box::new(|_| flush_url()));
-    } else {
-        // The views' links are hash links; without the hash they are followed here.
-        listen(
-            root.into(),
-            "click",
-            Box::new(move |ev| follow_link(dossier, &ev)),
-        );
     }
+    // The views' links are hash links, followed here: the view shows in the
+    // click's own task, and its history entry is written after it paints.
+    listen(
+        root.into(),
+        "click",
+        Box::new(move |ev| follow_link(dossier, &ev)),
+    );
     if page {
         crate::components::settings::restore();
     }
@@ -238,10 +243,19 @@ fn App(dossier: Dossier) -> impl IntoView {
     }
 }
 
-/// Follows a click on one of the instance's own `#…` links without the URL:
-/// the link's hash is the view it names.
+/// Follows a click on one of the instance's own `#…` links: the link's hash
+/// is the view it names.
 fn follow_link(dossier: Dossier, ev: &web_sys::Event) {
     if ev.default_prevented() {
+        return;
+    }
+    // With the URL, a click meant for a new tab or window is the browser's.
+    let mouse = ev.dyn_ref::<web_sys::MouseEvent>();
+    let aside = mouse.is_some_and(|m| {
+        m.button() != 0 || m.ctrl_key() || m.meta_key() || m.shift_key() || m.alt_key()
+    });
+    if aside && dossier.frame.with_value(|f| f.use_hash) {
+        write_history();
         return;
     }
     let Some(link) = ev

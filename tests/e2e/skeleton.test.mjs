@@ -38,7 +38,7 @@ test('opens an article, shows its body, and goes back to the list', async () => 
   await assert.doesNotReject(
     article.getByText('A spokesman for the Kremlin said Friday that the phone call was scheduled', { exact: false }).waitFor(),
   );
-  assert.match(page.url(), /#article=001_5b7521358710c2b7$/);
+  await expect(() => /#article=001_5b7521358710c2b7$/.test(page.url()), true);
   assert.equal(await page.title(), 'Trump, Putin Expected to Speak by Phone on Saturday — Dossier');
   // Focus moves to the title so keyboard and screen-reader users start there.
   assert.equal(await title.evaluate((el) => el === document.activeElement), true);
