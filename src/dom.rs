@@ -6,7 +6,8 @@
 use leptos::prelude::document;
 use web_sys::Element;
 
-use crate::components::highlight::segments;
+use crate::components::highlight::marked;
+use crate::patch::El;
 
 /// Appends a `<tag>` with `attrs` and `content` (as text) to `parent`.
 pub fn el(parent: &Element, tag: &str, attrs: &[(&str, &str)], content: &str) -> Element {
@@ -58,14 +59,8 @@ pub fn link(parent: &Element, class: &str, href: &str, content: &str) -> Element
 /// Appends `content` with the `[start, end)` character ranges marked.
 /// Returns how many marks it made.
 pub fn highlighted(parent: &Element, content: &str, ranges: &[(usize, usize)]) -> usize {
-    let mut marks = 0;
-    for (piece, hit) in segments(content, ranges) {
-        if hit {
-            add_text(parent, "mark", "", &piece);
-            marks += 1;
-        } else {
-            text(parent, &piece);
-        }
-    }
+    let mut tree = El::root();
+    let marks = marked(&mut tree, content, ranges);
+    tree.append_to(parent);
     marks
 }

@@ -95,6 +95,11 @@ impl El {
         self.kids.push(Item::Text(content.to_string(), None));
     }
 
+    /// Draws the children after what `parent` already holds.
+    pub fn append_to(mut self, parent: &Element) {
+        self.patch_into(parent, El::root());
+    }
+
     /// Makes `parent`'s children what `self`'s are, given that `drawn` is
     /// what the previous call drew there (an empty root the first time).
     pub fn patch_into(&mut self, parent: &Element, drawn: El) {

@@ -22,7 +22,7 @@ pub fn meta(
 ) {
     let mut tree = El::root();
     line(&mut tree, date, provenance, outlet, minutes);
-    tree.patch_into(parent, El::root());
+    tree.append_to(parent);
 }
 
 /// Appends the line, a `p.article-meta`, to `parent`.
