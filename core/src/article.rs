@@ -197,6 +197,12 @@ pub struct EntityCount {
     pub count: u32,
 }
 
+/// Most mentioned first, then by name: the order ingestion gives an article's
+/// entities and the corpus gives them back in.
+pub fn sort_entities(list: &mut [EntityCount]) {
+    list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,8 +9,10 @@
 use serde::Deserialize;
 
 use crate::analysis::Stem;
-use crate::article::{Article, BlockKind, Date};
-use crate::index::{self, u32_at, Section, DOC_RECORD, FACET_KINDS, FIELDS, MAGIC, SECTIONS};
+use crate::article::{sort_entities, Article, BlockKind, Date, Entities, EntityCount};
+use crate::index::{
+    self, u32_at, Cursor, Section, DOC_RECORD, ENTITY_KINDS, FACET_KINDS, FIELDS, MAGIC, SECTIONS,
+};
 
 #[derive(Debug, PartialEq, Eq)]
 pub enum CorpusError {
@@ -294,7 +296,41 @@ impl<'a> Corpus<'a> {
         if i >= self.len {
             return None;
         }
-        postcard::from_bytes(self.article_bytes(i)).ok()
+        let (mut a, counts): (Article, _) =
+            postcard::take_from_bytes(self.article_bytes(i)).ok()?;
+        if !counts.is_empty() {
+            a.entities = self.stored_entities(i, counts)?;
+        }
+        Some(a)
+    }
+
+    /// An article's entities from its facet values and the counts stored
+    /// after its record (see `entity_counts` in the build).
+    fn stored_entities(&self, i: usize, counts: &[u8]) -> Option<Entities> {
+        let mut values = Vec::new();
+        self.doc_facets(i, &mut values);
+        let mut counts = Cursor::new(counts, 0);
+        let mut lists: [Vec<EntityCount>; 3] = Default::default();
+        for k in ENTITY_KINDS {
+            let range = self.facet_kind_range(k);
+            let list = &mut lists[k - ENTITY_KINDS.start];
+            for &id in values.iter().filter(|id| range.contains(id)) {
+                if counts.at >= counts.bytes.len() {
+                    return None;
+                }
+                list.push(EntityCount {
+                    name: self.facet_name(id).to_string(),
+                    count: counts.varint(),
+                });
+            }
+            sort_entities(list);
+        }
+        let [people, places, organizations] = lists;
+        Some(Entities {
+            people,
+            places,
+            organizations,
+        })
     }
 
     /// Article `i` with its text borrowed from the corpus bytes.
@@ -403,6 +439,33 @@ mod tests {
         let mut bad = bytes.clone();
         bad.truncate(bytes.len() / 2);
         assert!(matches!(Corpus::open(&bad), Err(CorpusError::Corrupt(_))));
+    }
+
+    #[test]
+    fn every_seed_comes_back_whole_with_its_entities_stored_as_counts() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../seeds");
+        let articles = crate::load_folder(&dir).unwrap().articles;
+        let bytes = Corpus::build(&articles);
+        let c = Corpus::open(&bytes).unwrap();
+        let mut names = 0;
+        for (i, a) in articles.iter().enumerate() {
+            assert_eq!(c.article(i).as_ref(), Some(a), "{}", a.id);
+            let e = &a.entities;
+            for x in e.people.iter().chain(&e.places).chain(&e.organizations) {
+                names += x.name.len();
+            }
+        }
+        assert!(
+            names > 500,
+            "the seeds name people, places and organisations"
+        );
+        // The names are not stored a second time with the articles.
+        let inline: usize = articles
+            .iter()
+            .map(|a| postcard::to_allocvec(a).unwrap().len())
+            .sum();
+        let at = Corpus::articles_offset(&bytes[..Corpus::HEADER_LEN]).unwrap();
+        assert!(bytes.len() - at + names / 2 < inline);
     }
 
     /// A store that counts its reads, as the page's copy-on-demand one would.

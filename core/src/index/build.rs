@@ -8,7 +8,7 @@ use fst::MapBuilder;
 
 use super::*;
 use crate::analysis::{is_stop_word, tokenize_into, Stem, Token};
-use crate::article::{Article, BlockKind};
+use crate::article::{sort_entities, Article, BlockKind, Entities, EntityCount};
 
 /// Terms per article kept for the related-articles similarity: enough to
 /// characterise a news report, few enough to keep the build quadratic-free.
@@ -114,16 +114,6 @@ pub fn build(articles: &[Article]) -> Vec<u8> {
     }
 
     let mut w = Writer::default();
-
-    // Articles first: their offsets go into the doc records.
-    let mut article_spans = Vec::with_capacity(n);
-    let mut articles_bytes = Vec::new();
-    for a in articles {
-        let start = articles_bytes.len();
-        let enc = postcard::to_allocvec(a).expect("an article always serializes");
-        articles_bytes.extend_from_slice(&enc);
-        article_spans.push((start as u32, enc.len() as u32));
-    }
 
     // Postings and the term dictionary.
     let mut postings = Vec::new();
@@ -287,6 +277,37 @@ pub fn build(articles: &[Article]) -> Vec<u8> {
         }
     }
 
+    // The articles. The names of their people, places and organisations are
+    // the facet values the article already lists, so a record stores only
+    // each one's count after the article (a seventh of the corpus otherwise).
+    let names: Vec<&str> = facet_map.keys().map(|(_, name)| name.as_str()).collect();
+    let mut article_spans = Vec::with_capacity(n);
+    let mut articles_bytes = Vec::new();
+    for (doc, a) in articles.iter().enumerate() {
+        let start = articles_bytes.len();
+        let entities = &per_doc[doc][..];
+        let entities =
+            &entities[entities.partition_point(|&id| id < kind_starts[ENTITY_KINDS.start])..];
+        match entity_counts(a, entities, &names, &kind_starts) {
+            Some(counts) => {
+                let bare = Article {
+                    entities: Entities::default(),
+                    ..a.clone()
+                };
+                articles_bytes
+                    .extend(postcard::to_allocvec(&bare).expect("an article always serializes"));
+                for c in counts {
+                    put_varint(&mut articles_bytes, c);
+                }
+            }
+            None => {
+                articles_bytes
+                    .extend(postcard::to_allocvec(a).expect("an article always serializes"));
+            }
+        }
+        article_spans.push((start as u32, (articles_bytes.len() - start) as u32));
+    }
+
     let mut docs = Vec::with_capacity(n * DOC_RECORD);
     for (i, a) in articles.iter().enumerate() {
         put_u32(&mut docs, article_spans[i].0);
@@ -353,6 +374,35 @@ pub fn build(articles: &[Article]) -> Vec<u8> {
     w.section(Section::Blocks, blocks_table);
     w.section(Section::FacetTop, facet_top);
     w.finish()
+}
+
+/// The counts of an article's entities in the order of its facet values
+/// (`ids`, the person, place and organisation ones, ascending), when the
+/// corpus can give the lists back from them exactly; `None` otherwise.
+fn entity_counts(a: &Article, ids: &[u32], names: &[&str], starts: &[u32]) -> Option<Vec<u32>> {
+    let lists = [
+        &a.entities.people,
+        &a.entities.places,
+        &a.entities.organizations,
+    ];
+    let mut counts = Vec::with_capacity(ids.len());
+    let mut rebuilt: [Vec<EntityCount>; 3] = Default::default();
+    for &id in ids {
+        let k = (ENTITY_KINDS.start..ENTITY_KINDS.end).find(|&k| id < starts[k + 1])?;
+        let name = names[id as usize];
+        let e = lists[k - ENTITY_KINDS.start]
+            .iter()
+            .find(|e| e.name == name)?;
+        counts.push(e.count);
+        rebuilt[k - ENTITY_KINDS.start].push(e.clone());
+    }
+    for (list, original) in rebuilt.iter_mut().zip(lists) {
+        sort_entities(list);
+        if list != original {
+            return None;
+        }
+    }
+    Some(counts)
 }
 
 /// For each article, up to `RELATED` others with the highest cosine similarity

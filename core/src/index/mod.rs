@@ -8,7 +8,7 @@
 pub mod build;
 
 /// Marks a Dossier corpus and its format version; bump the version when the layout changes.
-pub const MAGIC: &[u8; 8] = b"DOSSIER4";
+pub const MAGIC: &[u8; 8] = b"DOSSIER5";
 
 /// The fields a term can occur in, in posting order. Their weights live in `query::ranking`.
 pub const FIELD_TITLE: usize = 0;
@@ -21,6 +21,8 @@ pub const FIELDS: usize = 4;
 
 /// Facet kinds, in the order of their value ranges in the facet table.
 pub const FACET_KINDS: usize = 5;
+/// The facet kinds that are an article's entities: people, places, organisations.
+pub const ENTITY_KINDS: std::ops::Range<usize> = 2..5;
 
 /// Sections of the blob, in header order.
 #[derive(Debug, Clone, Copy)]

@@ -12,7 +12,7 @@
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
-use crate::article::{Entities, EntityCount};
+use crate::article::{sort_entities, Entities, EntityCount};
 
 use super::dateline::{is_weekday, month_number};
 use super::gazetteer::{
@@ -516,7 +516,7 @@ fn resolve(mentions: Vec<Mention>) -> Entities {
                 count: *c,
             })
             .collect();
-        v.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+        sort_entities(&mut v);
         v
     };
     Entities {

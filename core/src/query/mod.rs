@@ -651,12 +651,12 @@ impl<'a> Corpus<'a> {
 
     // ----- facets -----
 
-    fn facet_kind_range(&self, kind: usize) -> std::ops::Range<u32> {
+    pub(crate) fn facet_kind_range(&self, kind: usize) -> std::ops::Range<u32> {
         let k = self.section(Section::FacetKinds);
         u32_at(k, kind)..u32_at(k, kind + 1)
     }
 
-    fn facet_name(&self, id: u32) -> &'a str {
+    pub(crate) fn facet_name(&self, id: u32) -> &'a str {
         let v = self.section(Section::FacetValues);
         let at = u32_at(v, id as usize * 3) as usize;
         let len = u32_at(v, id as usize * 3 + 1) as usize;
@@ -694,7 +694,7 @@ impl<'a> Corpus<'a> {
         out
     }
 
-    fn doc_facets(&self, doc: usize, out: &mut Vec<u32>) {
+    pub(crate) fn doc_facets(&self, doc: usize, out: &mut Vec<u32>) {
         out.clear();
         let mut c = Cursor::new(self.section(Section::FacetDocs), self.facet_docs_at(doc));
         let count = c.varint().min(4096);
