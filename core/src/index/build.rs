@@ -9,6 +9,7 @@ use fst::MapBuilder;
 use super::*;
 use crate::analysis::{is_stop_word, tokenize_into, Stem, Token};
 use crate::article::{sort_entities, Article, BlockKind, Entities, EntityCount};
+use crate::query::expand::{corrected, within_edits};
 
 /// Terms per article kept for the related-articles similarity: enough to
 /// characterise a news report, few enough to keep the build quadratic-free.
@@ -121,6 +122,7 @@ pub fn build(articles: &[Article]) -> Vec<u8> {
     let mut docs_stream = Vec::new();
     let mut pos_stream = Vec::new();
     let mut df_of: HashMap<&str, u32> = HashMap::with_capacity(inverted.len());
+    let near = typo_neighbours(&inverted);
     for (term, list) in &inverted {
         docs_stream.clear();
         pos_stream.clear();
@@ -139,8 +141,16 @@ pub fn build(articles: &[Article]) -> Vec<u8> {
             }
         }
         let offset = postings.len() as u64;
-        put_varint(&mut postings, list.len() as u32);
+        let edits = near.get(term.as_str()).filter(|e| !e.is_empty());
+        put_varint(
+            &mut postings,
+            (list.len() as u32) << 1 | edits.is_some() as u32,
+        );
         put_varint(&mut postings, docs_stream.len() as u32);
+        if let Some(edits) = edits {
+            put_varint(&mut postings, edits.len() as u32);
+            postings.extend_from_slice(edits);
+        }
         postings.extend_from_slice(&docs_stream);
         postings.extend_from_slice(&pos_stream);
         terms_fst
@@ -374,6 +384,30 @@ pub fn build(articles: &[Article]) -> Vec<u8> {
     w.section(Section::Blocks, blocks_table);
     w.section(Section::FacetTop, facet_top);
     w.finish()
+}
+
+/// Per term that typo correction applies to, the edits making its one-edit
+/// neighbours (`near`), most frequent first then in term order: the order
+/// the query's own walk ranks them in, so stored and walked agree.
+fn typo_neighbours(inverted: &Inverted) -> HashMap<&str, Vec<u8>> {
+    let dictionary = fst::Set::from_iter(inverted.keys()).expect("terms are sorted");
+    let fst = fst::raw::Fst::new(dictionary.as_fst().as_bytes()).expect("a built fst opens");
+    let mut out = HashMap::new();
+    for term in inverted.keys().filter(|t| corrected(t)) {
+        let mut found: Vec<(usize, String)> = within_edits(&fst, term, 1)
+            .into_iter()
+            .filter_map(|k| String::from_utf8(k).ok())
+            .map(|k| (inverted.get(&k).map_or(0, Vec::len), k))
+            .collect();
+        found.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        let mut edits = Vec::with_capacity(found.len() * 2);
+        for (_, k) in &found {
+            let ok = near::put_edit(&mut edits, term, k);
+            debug_assert!(ok, "{term} -> {k} is one edit");
+        }
+        out.insert(term.as_str(), edits);
+    }
+    out
 }
 
 /// The counts of an article's entities in the order of its facet values

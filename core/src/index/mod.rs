@@ -6,6 +6,7 @@
 //! when a query or a view touches them.
 
 pub mod build;
+pub mod near;
 
 /// Marks a Dossier corpus and its format version; bump the version when the layout changes.
 pub const MAGIC: &[u8; 8] = b"DOSSIER5";
@@ -34,7 +35,9 @@ pub enum Section {
     Articles,
     /// fst: folded term -> offset of its postings in `Postings`.
     Terms,
-    /// Per term: varint df, varint doc-stream length, doc stream, positions stream.
+    /// Per term: varint df (shifted left one bit, the low bit set when typo
+    /// neighbours follow), varint doc-stream length, [varint length and the
+    /// neighbours' edits, see `near`], doc stream, positions stream.
     Postings,
     /// fst: Snowball stem -> offset of its group in `StemGroups`.
     Stems,
@@ -213,6 +216,8 @@ pub struct Postings<'a> {
 #[derive(Debug, Clone, Copy)]
 pub struct TermInfo {
     pub df: u32,
+    /// Where the term's typo neighbours are stored (`near`), empty for none.
+    pub near: (usize, usize),
     pub docs_at: usize,
     pub docs_end: usize,
 }
@@ -220,13 +225,25 @@ pub struct TermInfo {
 impl TermInfo {
     pub fn read(postings: &[u8], offset: u64) -> TermInfo {
         let mut c = Cursor::new(postings, offset as usize);
-        let df = c.varint();
+        let head = c.varint();
         let len = c.varint() as usize;
-        TermInfo {
-            df,
-            docs_at: c.at,
-            docs_end: c.at + len,
+        let mut near = (0, 0);
+        if head & 1 == 1 {
+            let n = c.varint() as usize;
+            near = (c.at, c.at.saturating_add(n));
+            c.at = near.1;
         }
+        TermInfo {
+            df: head >> 1,
+            near,
+            docs_at: c.at,
+            docs_end: c.at.saturating_add(len),
+        }
+    }
+
+    /// The stored edits of the term's typo neighbours (`near::each_neighbour`).
+    pub fn near<'a>(&self, postings: &'a [u8]) -> &'a [u8] {
+        postings.get(self.near.0..self.near.1).unwrap_or(&[])
     }
 
     pub fn postings<'a>(&self, postings: &'a [u8]) -> Postings<'a> {
@@ -349,6 +366,7 @@ mod tests {
         }
         let info = TermInfo {
             df: entries.len() as u32,
+            near: (0, 0),
             docs_at: 0,
             docs_end: out.len(),
         };

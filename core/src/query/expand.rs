@@ -6,7 +6,7 @@ use fst::raw::{Fst, Node};
 
 use super::ranking::*;
 use crate::corpus::Corpus;
-use crate::index::{Cursor, Section, TermInfo};
+use crate::index::{near, Cursor, Section, TermInfo};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum MatchKind {
@@ -66,14 +66,17 @@ impl Corpus<'_> {
         if prefix && chars >= PREFIX_MIN_CHARS {
             completions = self.add_prefixes(term, &mut out);
         }
-        let numeric = term.bytes().all(|b| b.is_ascii_digit() || b == b'.');
         // A word being typed with more completions than FUZZY_PREFIX_COMPLETIONS
         // is unfinished, not misspelt: see the constant.
-        if !numeric
-            && completions <= FUZZY_PREFIX_COMPLETIONS
-            && (FUZZY_MIN_CHARS..=FUZZY_MAX_CHARS).contains(&chars)
-        {
-            let found = self.add_fuzzy(term, 1, MatchKind::Fuzzy, &mut out);
+        if completions <= FUZZY_PREFIX_COMPLETIONS && corrected(term) {
+            let known = out
+                .first()
+                .filter(|e| e.kind == MatchKind::Exact)
+                .map(|e| e.info);
+            let found = match known {
+                Some(info) => self.add_stored_fuzzy(term, &info, &mut out),
+                None => self.add_fuzzy(term, 1, MatchKind::Fuzzy, &mut out),
+            };
             if found == 0 && out.is_empty() && chars >= FUZZY2_MIN_CHARS {
                 self.add_fuzzy(term, 2, MatchKind::Fuzzy2, &mut out);
             }
@@ -165,32 +168,35 @@ impl Corpus<'_> {
         count
     }
 
+    /// The one-edit neighbours the build stored for a term the dictionary
+    /// has: the same terms, in the same order, as `add_fuzzy` walks to.
+    fn add_stored_fuzzy(&self, term: &str, info: &TermInfo, out: &mut Vec<Expansion>) -> usize {
+        let bytes = self.section(Section::Postings);
+        let mut added = 0;
+        near::each_neighbour(term, info.near(bytes), |t| {
+            if out.iter().any(|e| e.term == t) {
+                return true;
+            }
+            if let Some(o) = self.terms.get(t) {
+                out.push(Expansion {
+                    term: t.to_string(),
+                    info: self.term_info(o),
+                    kind: MatchKind::Fuzzy,
+                });
+                added += 1;
+            }
+            added < FUZZY_MAX_TERMS
+        });
+        added
+    }
+
     /// Terms within `edits` edits of `term` (insert, delete, substitute, or swap
     /// two neighbours, all on chars), most frequent first. Returns how many were added.
     fn add_fuzzy(&self, term: &str, edits: u8, kind: MatchKind, out: &mut Vec<Expansion>) -> usize {
-        let q: Vec<char> = term.chars().collect();
-        let mut at = Vec::with_capacity(q.len() + 1);
-        at.extend(term.char_indices().map(|(b, _)| b));
-        at.push(term.len());
-        let mut walk = Walk {
-            fst: self.terms.as_fst(),
-            q: &q,
-            qb: term.as_bytes(),
-            at: &at,
-            key: Vec::with_capacity(term.len() + 8),
-            found: Vec::new(),
-            steps: 0,
-        };
-        let root = walk.fst.root();
-        walk.go(root, 0, edits);
-        let mut found = walk.found;
-        found.sort_unstable();
-        found.dedup();
         // The walk keeps no outputs (most of its paths lead nowhere); the few
         // terms it found are looked up again for theirs.
-        let scored: Vec<(Vec<u8>, TermInfo)> = found
+        let scored: Vec<(Vec<u8>, TermInfo)> = within_edits(self.terms.as_fst(), term, edits)
             .into_iter()
-            .filter(|k| k.as_slice() != term.as_bytes())
             .filter_map(|k| {
                 let info = self.term_info(self.terms.get(&k)?);
                 Some((k, info))
@@ -216,6 +222,39 @@ impl Corpus<'_> {
         }
         added
     }
+}
+
+/// Whether a word gets typo corrections at all: long enough, and not a
+/// number. The build stores the one-edit neighbours of every such term.
+pub(crate) fn corrected(term: &str) -> bool {
+    let numeric = term.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+    !numeric && (FUZZY_MIN_CHARS..=FUZZY_MAX_CHARS).contains(&term.chars().count())
+}
+
+/// The dictionary's terms within `edits` edits of `term` (insert, delete,
+/// substitute, or swap two neighbours, all on chars), other than `term`, in
+/// byte order. The query walks for a word the dictionary lacks, the build
+/// for every term it stores neighbours of.
+pub(crate) fn within_edits(fst: &Fst<&[u8]>, term: &str, edits: u8) -> Vec<Vec<u8>> {
+    let q: Vec<char> = term.chars().collect();
+    let mut at = Vec::with_capacity(q.len() + 1);
+    at.extend(term.char_indices().map(|(b, _)| b));
+    at.push(term.len());
+    let mut walk = Walk {
+        fst,
+        q: &q,
+        qb: term.as_bytes(),
+        at: &at,
+        key: Vec::with_capacity(term.len() + 8),
+        found: Vec::new(),
+        steps: 0,
+    };
+    walk.go(fst.root(), 0, edits);
+    let mut found = walk.found;
+    found.sort_unstable();
+    found.dedup();
+    found.retain(|k| k.as_slice() != term.as_bytes());
+    found
 }
 
 /// A bounded-edit walk over the fst's nodes. Following the query's own chars
@@ -371,4 +410,45 @@ fn by_df(mut found: Vec<(Vec<u8>, TermInfo)>) -> Vec<(Vec<u8>, TermInfo)> {
         .into_iter()
         .map(|(_, i)| (std::mem::take(&mut found[i].0), found[i].1))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The neighbours stored at build time are the ones the walk finds, in
+    /// its order, for every term of the seeds, with or without some of them
+    /// already matched as another kind.
+    #[test]
+    fn stored_typo_neighbours_are_the_walks() {
+        use fst::Streamer;
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../seeds");
+        let articles = crate::load_folder(&dir).unwrap().articles;
+        let bytes = Corpus::build(&articles);
+        let c = Corpus::open(&bytes).unwrap();
+        let mut terms = c.terms.stream();
+        let (mut checked, mut with) = (0, 0);
+        while let Some((term, offset)) = terms.next() {
+            let term = std::str::from_utf8(term).unwrap();
+            if !corrected(term) {
+                continue;
+            }
+            let info = c.term_info(offset);
+            let mut walked = Vec::new();
+            c.add_fuzzy(term, 1, MatchKind::Fuzzy, &mut walked);
+            let mut stored = Vec::new();
+            c.add_stored_fuzzy(term, &info, &mut stored);
+            let names = |v: &[Expansion]| v.iter().map(|e| e.term.clone()).collect::<Vec<_>>();
+            assert_eq!(names(&stored), names(&walked), "{term}");
+            if let Some(first) = walked.first().cloned() {
+                with += 1;
+                let (mut a, mut b) = (vec![first.clone()], vec![first]);
+                c.add_fuzzy(term, 1, MatchKind::Fuzzy, &mut a);
+                c.add_stored_fuzzy(term, &info, &mut b);
+                assert_eq!(names(&a), names(&b), "{term}");
+            }
+            checked += 1;
+        }
+        assert!(checked > 500 && with > 100, "{checked} terms, {with} with neighbours");
+    }
 }
