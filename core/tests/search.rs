@@ -798,3 +798,70 @@ fn a_rare_completion_still_finds_the_article_the_other_words_match() {
         "polzzrare"
     );
 }
+
+/// Long lists are read by seeking through their skip tables (a clause
+/// narrowed by a rarer word, a phrase's second word, the positions of a
+/// page's hits): the articles found and the words lit must be the same as
+/// reading every posting would give, wherever in a list they sit.
+#[test]
+fn long_postings_lists_are_sought_without_losing_an_article_or_a_position() {
+    let filler = |n: usize, tag: usize| -> String {
+        (0..n)
+            .map(|k| format!("w{}x{tag}", k % 17))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let articles: Vec<Article> = (0..400)
+        .map(|i| {
+            // "common" and "zulu" in every article, at positions that drift;
+            // side by side ("zulu common") in every seventh; "quokka" just
+            // before "common" in three, far into the text.
+            let lead = filler(5 + i % 40, i);
+            let pair = if i % 7 == 0 {
+                "zulu common"
+            } else {
+                "common and then zulu"
+            };
+            let rare = if [3, 200, 397].contains(&i) {
+                "quokka"
+            } else {
+                ""
+            };
+            let body = format!("{lead} {rare} {pair} {}", filler(60, i));
+            art(&format!("a{i:03}"), &format!("Report {i}"), None, &[&body])
+        })
+        .collect();
+    let bytes = Corpus::build(&articles);
+    let c = Corpus::open(&bytes).unwrap();
+
+    let mut phrase = ids(&c, "\"zulu common\"");
+    phrase.sort();
+    let want: Vec<String> = (0..400).step_by(7).map(|i| format!("a{i:03}")).collect();
+    assert_eq!(phrase, want);
+
+    let r = search(&c, "quokka common");
+    let mut found: Vec<&str> = r.hits.iter().map(|h| h.id).collect();
+    found.sort();
+    assert_eq!(found, ["a003", "a200", "a397"]);
+    for h in &r.hits {
+        let lit: Vec<String> = h
+            .highlights
+            .iter()
+            .map(|&(a, b)| h.snippet.chars().skip(a).take(b - a).collect())
+            .collect();
+        assert!(
+            lit.contains(&"quokka".to_string()) && lit.contains(&"common".to_string()),
+            "{}: {:?} in {}",
+            h.id,
+            lit,
+            h.snippet
+        );
+    }
+    // The phrase reads the long list's positions at three far-apart articles.
+    let mut found = ids(&c, "\"quokka common\"");
+    found.sort();
+    assert_eq!(found, ["a003", "a200", "a397"]);
+    // A word in every article, narrowed by one in a few, and the reverse order typed.
+    assert_eq!(search(&c, "common quokka").total, 3);
+    assert_eq!(search(&c, "zulu quokka common").total, 3);
+}

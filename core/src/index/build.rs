@@ -121,13 +121,23 @@ pub fn build(articles: &[Article]) -> Vec<u8> {
     let mut terms_fst = MapBuilder::memory();
     let mut docs_stream = Vec::new();
     let mut pos_stream = Vec::new();
+    let mut skips = Vec::new();
     let mut df_of: HashMap<&str, u32> = HashMap::with_capacity(inverted.len());
     let near = typo_neighbours(&inverted);
     for (term, list) in &inverted {
         docs_stream.clear();
         pos_stream.clear();
+        skips.clear();
         let mut last = 0;
-        for (doc, fields) in list {
+        let mut entry = (0, 0, 0);
+        for (k, (doc, fields)) in list.iter().enumerate() {
+            if k > 0 && k % SKIP_EVERY == 0 {
+                let here = (last, docs_stream.len() as u32, pos_stream.len() as u32);
+                put_varint(&mut skips, here.0 - entry.0);
+                put_varint(&mut skips, here.1 - entry.1);
+                put_varint(&mut skips, here.2 - entry.2);
+                entry = here;
+            }
             // Lists are pushed in doc order, so deltas are never negative.
             let tf: [u32; FIELDS] = std::array::from_fn(|f| fields[f].len() as u32);
             put_posting(&mut docs_stream, doc - last, &tf);
@@ -150,6 +160,10 @@ pub fn build(articles: &[Article]) -> Vec<u8> {
         if let Some(edits) = edits {
             put_varint(&mut postings, edits.len() as u32);
             postings.extend_from_slice(edits);
+        }
+        if list.len() > SKIP_EVERY {
+            put_varint(&mut postings, skips.len() as u32);
+            postings.extend_from_slice(&skips);
         }
         postings.extend_from_slice(&docs_stream);
         postings.extend_from_slice(&pos_stream);

@@ -37,7 +37,8 @@ pub enum Section {
     Terms,
     /// Per term: varint df (shifted left one bit, the low bit set when typo
     /// neighbours follow), varint doc-stream length, [varint length and the
-    /// neighbours' edits, see `near`], doc stream, positions stream.
+    /// neighbours' edits, see `near`], [when df > `SKIP_EVERY`: varint
+    /// length and the skip table, see `Seeker`], doc stream, positions stream.
     Postings,
     /// fst: Snowball stem -> offset of its group in `StemGroups`.
     Stems,
@@ -218,6 +219,8 @@ pub struct TermInfo {
     pub df: u32,
     /// Where the term's typo neighbours are stored (`near`), empty for none.
     pub near: (usize, usize),
+    /// Where its skip table is, empty for a short list.
+    pub skips: (usize, usize),
     pub docs_at: usize,
     pub docs_end: usize,
 }
@@ -233,9 +236,17 @@ impl TermInfo {
             near = (c.at, c.at.saturating_add(n));
             c.at = near.1;
         }
+        let df = head >> 1;
+        let mut skips = (0, 0);
+        if df as usize > SKIP_EVERY {
+            let n = c.varint() as usize;
+            skips = (c.at, c.at.saturating_add(n));
+            c.at = skips.1;
+        }
         TermInfo {
-            df: head >> 1,
+            df,
             near,
+            skips,
             docs_at: c.at,
             docs_end: c.at.saturating_add(len),
         }
@@ -253,6 +264,26 @@ impl TermInfo {
             doc: 0,
             first: true,
         }
+    }
+
+    /// A reader that jumps ahead to given articles (see `Seeker`).
+    pub fn seek<'a>(&self, postings: &'a [u8]) -> Seeker<'a> {
+        let mut s = Seeker {
+            it: self.postings(postings),
+            skips: Cursor::new(postings, self.skips.0),
+            skips_end: self.skips.1.min(postings.len()),
+            entry: None,
+            last: 0,
+            docs_rel: 0,
+            pos_rel: 0,
+            docs_base: self.docs_at,
+            pos_base: self.docs_end,
+            held: None,
+            passed: 0,
+            jumped: None,
+        };
+        s.next_entry();
+        s
     }
 
     /// The positions stream starts right after the doc stream.
@@ -303,6 +334,107 @@ impl Iterator for Postings<'_> {
             first_field = false;
         }
         Some(Posting { doc: self.doc, tf })
+    }
+}
+
+/// A long postings list keeps a skip entry every `SKIP_EVERY` articles: the
+/// article before the entry's block and where the block starts in the doc
+/// and positions streams (three varint deltas). A clause narrowed to a few
+/// articles by rarer words, or the positions wanted for the ten hits of a
+/// page, then cost a few blocks instead of the common word's whole list.
+pub const SKIP_EVERY: usize = 32;
+
+/// A clause seeks its articles (rather than reading the list through) when
+/// the list is this many times longer: a seek decodes half a block on average.
+pub const SEEK_RATIO: usize = SKIP_EVERY / 2;
+
+/// Postings read in order of the articles asked for, jumping over whole
+/// blocks with the skip table. Counts the postings passed since the last
+/// `sync`, so positions can be skipped along (`TermInfo::positions`).
+pub struct Seeker<'a> {
+    it: Postings<'a>,
+    skips: Cursor<'a>,
+    skips_end: usize,
+    /// The next skip entry: (article before the block, doc stream offset,
+    /// positions offset), both offsets absolute.
+    entry: Option<(u32, usize, usize)>,
+    last: u32,
+    docs_rel: usize,
+    pos_rel: usize,
+    docs_base: usize,
+    pos_base: usize,
+    /// The posting the last `advance_to` stopped at, not yet passed.
+    held: Option<Posting>,
+    /// Positions of postings passed since the last `sync`.
+    passed: u32,
+    /// Where the positions of the block jumped to start, since the last `sync`.
+    jumped: Option<usize>,
+}
+
+impl Seeker<'_> {
+    fn next_entry(&mut self) {
+        self.entry = None;
+        if self.skips.at >= self.skips_end {
+            return;
+        }
+        self.last = self.last.wrapping_add(self.skips.varint());
+        self.docs_rel = self.docs_rel.wrapping_add(self.skips.varint() as usize);
+        self.pos_rel = self.pos_rel.wrapping_add(self.skips.varint() as usize);
+        self.entry = Some((
+            self.last,
+            self.docs_base.saturating_add(self.docs_rel),
+            self.pos_base.saturating_add(self.pos_rel),
+        ));
+    }
+
+    /// The first posting at or after article `target` (targets ascending), or
+    /// `None` past the end. The posting is held: the next call may return it again.
+    pub fn advance_to(&mut self, target: u32) -> Option<Posting> {
+        if let Some(h) = self.held {
+            if h.doc >= target {
+                return Some(h);
+            }
+            self.passed = self.passed.wrapping_add(h.tf.iter().sum());
+            self.held = None;
+        }
+        let mut jump = None;
+        while let Some((last, docs, pos)) = self.entry {
+            if last >= target {
+                break;
+            }
+            if docs >= self.it.cur.at {
+                jump = Some((last, docs, pos));
+            }
+            self.next_entry();
+        }
+        if let Some((last, docs, pos)) = jump {
+            self.it.cur.at = docs;
+            self.it.doc = last;
+            self.it.first = false;
+            self.passed = 0;
+            self.jumped = Some(pos);
+        }
+        for p in self.it.by_ref() {
+            if p.doc >= target {
+                self.held = Some(p);
+                return Some(p);
+            }
+            self.passed = self.passed.wrapping_add(p.tf.iter().sum());
+        }
+        None
+    }
+
+    /// The held posting is used up (its positions read): it is not counted as passed.
+    pub fn consume(&mut self) {
+        self.held = None;
+    }
+
+    /// Brings a positions cursor to the held posting's positions.
+    pub fn sync(&mut self, positions: &mut Cursor<'_>) {
+        if let Some(at) = self.jumped.take() {
+            positions.at = at;
+        }
+        positions.skip_varints(std::mem::take(&mut self.passed));
     }
 }
 
@@ -367,6 +499,7 @@ mod tests {
         let info = TermInfo {
             df: entries.len() as u32,
             near: (0, 0),
+            skips: (0, 0),
             docs_at: 0,
             docs_end: out.len(),
         };

@@ -449,6 +449,9 @@ mod tests {
             }
             checked += 1;
         }
-        assert!(checked > 500 && with > 100, "{checked} terms, {with} with neighbours");
+        assert!(
+            checked > 500 && with > 100,
+            "{checked} terms, {with} with neighbours"
+        );
     }
 }

@@ -17,7 +17,7 @@ use crate::article::Date;
 use crate::corpus::Corpus;
 use crate::index::{
     date_key, u32_at, Cursor, Posting, Section, TermInfo, FACET_KINDS, FACET_TOP, FIELDS,
-    FIELD_BODY, FIELD_COMMENTS, FIELD_HEADING, FIELD_TITLE,
+    FIELD_BODY, FIELD_COMMENTS, FIELD_HEADING, FIELD_TITLE, SEEK_RATIO,
 };
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -308,24 +308,16 @@ impl<'a> Corpus<'a> {
     ) {
         let bytes = self.postings_bytes();
         let mut pos = info.positions(bytes);
-        let mut ti = 0;
-        // Positions of the articles passed over, skipped in one go when the
-        // next target comes: one long skip counts eight bytes at a time.
-        let mut skip = 0u32;
-        for p in info.postings(bytes) {
-            while ti < targets.len() && targets[ti] < p.doc {
-                ti += 1;
-            }
-            if ti == targets.len() {
+        let mut seek = info.seek(bytes);
+        for (ti, &t) in targets.iter().enumerate() {
+            let Some(p) = seek.advance_to(t) else {
                 break;
-            }
-            let hit = targets[ti] == p.doc;
-            if !hit {
-                skip = skip.wrapping_add(p.tf.iter().sum());
+            };
+            if p.doc != t {
                 continue;
             }
-            pos.skip_varints(skip);
-            skip = 0;
+            seek.sync(&mut pos);
+            seek.consume();
             for (field, &tf) in p.tf.iter().enumerate() {
                 let wanted = mask & (1 << field) != 0;
                 let mut at = 0u32;
@@ -369,19 +361,14 @@ impl<'a> Corpus<'a> {
             .collect();
         for &j in &order[1..] {
             let w = idf(infos[j].df, n);
-            let mut it = infos[j].postings(bytes).peekable();
-            docs.retain_mut(|(d, s)| {
-                while it.peek().is_some_and(|p| p.doc < *d) {
-                    it.next();
+            let mut seek = infos[j].seek(bytes);
+            docs.retain_mut(|(d, s)| match seek.advance_to(*d) {
+                Some(p) if p.doc == *d => {
+                    let add = self.bm25_tf(&p, mask);
+                    *s += w * add;
+                    add > 0.0
                 }
-                match it.peek() {
-                    Some(p) if p.doc == *d => {
-                        let add = self.bm25_tf(p, mask);
-                        *s += w * add;
-                        add > 0.0
-                    }
-                    _ => false,
-                }
+                _ => false,
             });
             if docs.is_empty() {
                 return docs;
@@ -529,10 +516,16 @@ impl<'a> Corpus<'a> {
         // holds nothing this clause may score: the long lists of a common
         // completion or correction stop there.
         let mut stop = if need == 0 { u32::MAX } else { 0 };
-        for &d in &scratch.any {
-            if scratch.matched[d as usize] & need == need {
-                stop = stop.max(d + 1);
-            }
+        // The articles still in the running, in order, to seek to when they
+        // are few against a list's length.
+        let mut running: Vec<u32> = Vec::new();
+        if need != 0 {
+            running.extend(
+                (scratch.any.iter().copied())
+                    .filter(|&d| scratch.matched[d as usize] & need == need),
+            );
+            crate::sort::sort_u32(&mut running);
+            stop = running.last().map_or(0, |&d| d + 1);
         }
         for (alt, exps) in clause.alts.iter().zip(expanded) {
             match alt {
@@ -574,16 +567,10 @@ impl<'a> Corpus<'a> {
                             _ => w,
                         } * e.kind.weight();
                         let bonus = e.kind == MatchKind::Exact && !accented.is_empty();
-                        for p in e.info.postings(bytes) {
-                            if p.doc >= stop {
-                                break;
-                            }
-                            if !wanted(scratch, p.doc) {
-                                continue;
-                            }
-                            let tf = self.bm25_tf(&p, mask);
+                        let mut score = |scratch: &mut Scratch, p: &Posting| {
+                            let tf = self.bm25_tf(p, mask);
                             if tf == 0.0 {
-                                continue;
+                                return;
                             }
                             let mut s = wk * tf;
                             if bonus && accented.binary_search(&p.doc).is_ok() {
@@ -591,6 +578,25 @@ impl<'a> Corpus<'a> {
                             }
                             scratch.offer(p.doc, s);
                             offered = true;
+                        };
+                        if need != 0 && running.len() * SEEK_RATIO < e.info.df as usize {
+                            let mut seek = e.info.seek(bytes);
+                            for &d in &running {
+                                match seek.advance_to(d) {
+                                    Some(p) if p.doc == d => score(scratch, &p),
+                                    Some(_) => {}
+                                    None => break,
+                                }
+                            }
+                        } else {
+                            for p in e.info.postings(bytes) {
+                                if p.doc >= stop {
+                                    break;
+                                }
+                                if wanted(scratch, p.doc) {
+                                    score(scratch, &p);
+                                }
+                            }
                         }
                         if offered || !tail {
                             hl.add(&e.term, c);
