@@ -332,6 +332,20 @@ fn exact_beats_stem_beats_prefix_beats_fuzzy() {
 }
 
 #[test]
+fn a_misspelt_word_is_never_read_as_a_stop_word() {
+    let bytes = Corpus::build(&[
+        art("have", "a", None, &["they have stood"]),
+        art("heavy", "a", None, &["a heavy load"]),
+        art("wire", "a", None, &["the wire was cut"]),
+    ]);
+    let c = Corpus::open(&bytes).unwrap();
+    // "have" and "were" are one edit away, and stop words: no match on them.
+    assert_eq!(ids(&c, "heave "), ["heavy"]);
+    assert_eq!(ids(&c, "wire "), ["wire"]);
+    assert_eq!(ids(&c, "wier "), ["wire"]);
+}
+
+#[test]
 fn a_word_being_typed_with_many_completions_is_not_corrected() {
     // "camp" is one edit from "comp"; with more completions than
     // FUZZY_PREFIX_COMPLETIONS (24), "comp" is read as half typed.

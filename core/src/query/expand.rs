@@ -5,6 +5,7 @@
 use fst::raw::{Fst, Node};
 
 use super::ranking::*;
+use crate::analysis::is_stop_word;
 use crate::corpus::Corpus;
 use crate::index::{near, Cursor, Section, TermInfo};
 
@@ -232,8 +233,8 @@ pub(crate) fn corrected(term: &str) -> bool {
 }
 
 /// The dictionary's terms within `edits` edits of `term` (insert, delete,
-/// substitute, or swap two neighbours, all on chars), other than `term`, in
-/// byte order. The query walks for a word the dictionary lacks, the build
+/// substitute, or swap two neighbours, all on chars), other than `term` and
+/// the stop words, in byte order. The query walks for a word the dictionary lacks, the build
 /// for every term it stores neighbours of.
 pub(crate) fn within_edits(fst: &Fst<&[u8]>, term: &str, edits: u8) -> Vec<Vec<u8>> {
     let q: Vec<char> = term.chars().collect();
@@ -253,7 +254,11 @@ pub(crate) fn within_edits(fst: &Fst<&[u8]>, term: &str, edits: u8) -> Vec<Vec<u
     let mut found = walk.found;
     found.sort_unstable();
     found.dedup();
-    found.retain(|k| k.as_slice() != term.as_bytes());
+    // A stop word is never what a misspelt word meant: "heave" read as
+    // "have" would match almost every article.
+    found.retain(|k| {
+        k.as_slice() != term.as_bytes() && !std::str::from_utf8(k).is_ok_and(is_stop_word)
+    });
     found
 }
 
