@@ -2,7 +2,7 @@
 //! its other inflections (same Snowball stem), completions of the word being
 //! typed, and typo corrections found by walking the fst directly.
 
-use fst::raw::{Fst, Node};
+use fst::raw::{Fst, Node, Output};
 
 use super::ranking::*;
 use crate::analysis::is_stop_word;
@@ -136,25 +136,67 @@ impl Corpus<'_> {
     /// Completions of the word being typed, the most frequent first. Returns
     /// how many the dictionary has (up to `PREFIX_SCAN`).
     fn add_prefixes(&self, term: &str, out: &mut Vec<Expansion>) -> usize {
-        use fst::{IntoStreamer, Streamer};
-        let mut upper = term.as_bytes().to_vec();
-        upper.push(0xFF);
-        let mut stream = self.terms.range().gt(term).lt(&upper).into_stream();
-        let mut found: Vec<(Vec<u8>, TermInfo)> = Vec::new();
-        while let Some((key, offset)) = stream.next() {
-            if found.len() == PREFIX_SCAN {
-                break;
+        let fst = self.terms.as_fst();
+        let postings = self.section(Section::Postings);
+        let mut node = fst.root();
+        let mut at = Output::zero();
+        for &b in term.as_bytes() {
+            let Some(i) = node.find_input(b) else {
+                return 0;
+            };
+            let t = node.transition(i);
+            at = at.cat(t.out);
+            node = fst.node(t.addr);
+        }
+        // Depth first, transitions in byte order: the dictionary's order, as
+        // a range stream gives it, at half its cost (no bounds to compare).
+        // Each completion's bytes after the word go to one shared buffer.
+        let mut rest: Vec<u8> = Vec::new();
+        let mut found: Vec<(usize, usize, TermInfo)> = Vec::new();
+        let mut path: Vec<u8> = Vec::with_capacity(16);
+        let mut stack = vec![(node, at, 0usize)];
+        'walk: while let Some(top) = stack.last_mut() {
+            let (n, o, i) = *top;
+            if i == n.len() {
+                stack.pop();
+                path.pop();
+                continue;
             }
-            found.push((key.to_vec(), self.term_info(offset)));
+            top.2 += 1;
+            let t = n.transition(i);
+            let next = fst.node(t.addr);
+            let o = o.cat(t.out);
+            path.push(t.inp);
+            if next.is_final() {
+                if found.len() == PREFIX_SCAN {
+                    break 'walk;
+                }
+                let start = rest.len();
+                rest.extend_from_slice(&path);
+                let offset = o.cat(next.final_output()).value();
+                found.push((start, rest.len(), TermInfo::read(postings, offset)));
+            }
+            stack.push((next, o, 0));
         }
         let count = found.len();
         let before = out.len();
-        for (k, (key, info)) in by_df(found).into_iter().enumerate() {
-            let Ok(term) = String::from_utf8(key) else {
+        // Most frequent first, ties in term order (`by_df`).
+        let mut order: Vec<(u32, usize)> = found
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (u32::MAX - f.2.df, i))
+            .collect();
+        crate::sort::sort_u32_index(&mut order);
+        for (k, (_, i)) in order.into_iter().enumerate() {
+            let (start, end, info) = found[i];
+            let Ok(tail) = std::str::from_utf8(&rest[start..end]) else {
                 continue;
             };
+            let mut completion = String::with_capacity(term.len() + tail.len());
+            completion.push_str(term);
+            completion.push_str(tail);
             // Exact and stem forms come first and are few: only they can repeat.
-            if out[..before].iter().any(|e| e.term == term) {
+            if out[..before].iter().any(|e| e.term == completion) {
                 continue;
             }
             // The most frequent completions are what the word likely becomes;
@@ -164,7 +206,11 @@ impl Corpus<'_> {
             } else {
                 MatchKind::PrefixTail
             };
-            out.push(Expansion { term, info, kind });
+            out.push(Expansion {
+                term: completion,
+                info,
+                kind,
+            });
         }
         count
     }
