@@ -309,6 +309,9 @@ impl<'a> Corpus<'a> {
             let lo = matches.partition_point(|m| m.0 < s.start);
             let hi = matches.partition_point(|m| m.0 < s.start + s.len);
             let ms = &matches[lo..hi];
+            // The first match inside the window: windows only move forward, so
+            // this only moves forward too (a block full of matches stays linear).
+            let mut from = 0;
             for (k, m) in ms.iter().enumerate() {
                 if k > 0 && ms[k - 1].0 == m.0 {
                     continue;
@@ -316,8 +319,11 @@ impl<'a> Corpus<'a> {
                 // A little context before the first match reads better than starting on it.
                 let first = (m.0 - s.start).saturating_sub(SNIPPET_WORDS as u32 / 6);
                 let end = (first + SNIPPET_WORDS as u32).min(s.len);
+                while ms[from].0 - s.start < first {
+                    from += 1;
+                }
                 let (mut seen, mut hits, mut last) = (0u64, 0u32, u32::MAX);
-                for w in ms.iter().skip_while(|w| w.0 - s.start < first) {
+                for w in &ms[from..] {
                     if w.0 - s.start >= end {
                         break;
                     }
