@@ -9,7 +9,7 @@
 use serde::Deserialize;
 
 use crate::analysis::Stem;
-use crate::article::{sort_entities, Article, BlockKind, Date, Entities, EntityCount};
+use crate::article::{Article, BlockKind, Date, Entities, EntityCount};
 use crate::index::{
     self, u32_at, Cursor, Section, DOC_RECORD, ENTITY_KINDS, FACET_KINDS, FIELDS, MAGIC, SECTIONS,
 };
@@ -313,17 +313,28 @@ impl<'a> Corpus<'a> {
         let mut lists: [Vec<EntityCount>; 3] = Default::default();
         for k in ENTITY_KINDS {
             let range = self.facet_kind_range(k);
-            let list = &mut lists[k - ENTITY_KINDS.start];
+            let mut found: Vec<(u32, u32)> = Vec::new();
             for &id in values.iter().filter(|id| range.contains(id)) {
                 if counts.at >= counts.bytes.len() {
                     return None;
                 }
-                list.push(EntityCount {
-                    name: self.facet_name(id).to_string(),
-                    count: counts.varint(),
-                });
+                found.push((id, counts.varint()));
             }
-            sort_entities(list);
+            // Most mentioned first, then by name (`sort_entities`): ids run in
+            // name order, and the query path's one sort keeps the wasm small.
+            let mut order: Vec<(u32, usize)> = found
+                .iter()
+                .enumerate()
+                .map(|(i, &(_, count))| (u32::MAX - count, i))
+                .collect();
+            crate::sort::sort_u32_index(&mut order);
+            lists[k - ENTITY_KINDS.start] = order
+                .into_iter()
+                .map(|(_, i)| EntityCount {
+                    name: self.facet_name(found[i].0).to_string(),
+                    count: found[i].1,
+                })
+                .collect();
         }
         let [people, places, organizations] = lists;
         Some(Entities {
