@@ -34,8 +34,9 @@ pub struct Dossier {
     /// Opening an article or stepping through matches does not change it.
     pub listing: Memo<ViewState>,
     pub results: Memo<Results<'static>>,
-    /// The listing whose whole page of results is shown; until then only
-    /// its first screenful is searched for and drawn (`FIRST_HITS`).
+    /// The listing whose whole page of results is shown, set once the
+    /// typing pauses; until then only its first screenful is searched for
+    /// and drawn (`FIRST_HITS`), and the filter panel keeps its counts.
     pub whole_page: RwSignal<Option<ViewState>>,
     pub frame: StoredValue<Frame>,
 }

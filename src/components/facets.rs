@@ -16,6 +16,19 @@ use crate::frame::Frame;
 use crate::patch::El;
 use crate::view_state::{facet_lists, facet_values, ViewState};
 
+/// Whether `now` is `was` with a word typed on or rubbed out at the end of
+/// the query, and nothing else changed.
+fn typed_on(was: &ViewState, now: &ViewState) -> bool {
+    let (a, b) = (&was.query, &now.query);
+    a != b
+        && (a.starts_with(b.as_str()) || b.starts_with(a.as_str()))
+        && *now
+            == ViewState {
+                query: b.clone(),
+                ..was.clone()
+            }
+}
+
 /// Values shown per facet before "Show more".
 const SHOWN: usize = 8;
 
@@ -27,16 +40,29 @@ pub fn FacetPanel() -> impl IntoView {
     // The lists are drawn with plain DOM calls from one effect and served by
     // one handler per event type on their container: Leptos views and
     // reactive closures cost kilobytes of wasm each, and the app has a size budget.
-    Effect::new(move |drawn: Option<El>| {
+    //
+    // While a word is being typed the panel keeps the counts it shows and
+    // catches up once the typing pauses (when the whole page is searched
+    // for): a keystroke's work is the results, and the panel's relayout and
+    // repaint were a fifth of it. Any other change draws at once.
+    Effect::new(move |drawn: Option<(El, ViewState, u8)>| {
         let s = dossier.listing.get();
         let more = expanded.get();
-        let drawn = drawn.unwrap_or_else(El::root);
-        dossier.results.with(|r| {
+        let settled = dossier.whole_page.with(|w| w.as_ref() == Some(&s));
+        let (drawn, shown) = match drawn {
+            Some((drawn, was, m)) if m == more && !settled && typed_on(&was, &s) => {
+                return (drawn, was, m);
+            }
+            Some((drawn, ..)) => (drawn, s),
+            None => (El::root(), s),
+        };
+        let drawn = dossier.results.with(|r| {
             dossier.frame.with_value(|f| match f.find("#facet-lists") {
-                Some(root) => draw(f, &root, &s, r, more, drawn),
+                Some(root) => draw(f, &root, &shown, r, more, drawn),
                 None => drawn,
             })
-        })
+        });
+        (drawn, shown, more)
     });
     let set = move |next: ViewState| dossier.navigate(next.without_article(), History::Push);
     let timeline = move |from: Option<Date>, to: Option<Date>, undated: bool| {

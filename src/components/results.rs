@@ -73,9 +73,10 @@ pub fn ResultList() -> impl IntoView {
         // The rest of the page is searched for and drawn once the first
         // cards have painted and the typing has paused, for the results
         // then showing: a keystroke's work is the screenful the reader sees.
-        let (shown, total) = dossier.results.with(|r| (r.hits.len(), r.total));
+        // The filter panel waits for the same moment.
+        let shown = dossier.results.with(|r| r.hits.len());
         let whole = dossier.whole_page.with(|w| w.as_ref() == Some(&listing));
-        if !whole && total > shown {
+        if !whole {
             let then = listing.clone();
             request_animation_frame(move || {
                 set_timeout(
