@@ -35,6 +35,7 @@ import { homedir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serve } from './static-server.mjs';
+import { recordKeystrokes } from './keystroke-probe.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const folders = process.argv.slice(2).length
@@ -87,28 +88,7 @@ const PAGE_PROBE = () => {
 // change under <main>, the start of the next frame, and that frame painted
 // (a message posted from its rAF arrives after its style, layout and paint).
 async function typing(page, typed) {
-  await page.evaluate(() => {
-    window.__keys = [];
-    const box = document.querySelector('input[type=search]');
-    box.addEventListener('input', (e) => {
-      const rec = { t0: e.timeStamp };
-      window.__keys.push(rec);
-      const observer = new MutationObserver(() => {
-        observer.disconnect();
-        rec.dom = performance.now();
-      });
-      observer.observe(document.querySelector('main'), { subtree: true, childList: true, characterData: true });
-      // This keystroke's update runs in the microtasks after the event, so
-      // any mutation of it is seen before the next frame.
-      requestAnimationFrame(() => {
-        rec.frame = performance.now();
-        observer.disconnect();
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => { rec.painted = performance.now(); };
-        channel.port2.postMessage(0);
-      });
-    }, { capture: true });
-  });
+  await page.evaluate(recordKeystrokes);
   const box = page.getByRole('searchbox', { name: 'Search articles' });
   for (const q of typed) {
     await box.fill('');

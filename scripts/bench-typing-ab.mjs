@@ -8,6 +8,7 @@
 //     node scripts/bench-typing-ab.mjs A_DIST B_DIST
 import { chromium } from 'playwright-core';
 import { serve } from './static-server.mjs';
+import { recordKeystrokes } from './keystroke-probe.mjs';
 const dirs = process.argv.slice(2);
 const servers = await Promise.all(dirs.map((d) => serve(d, 0)));
 const b = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
@@ -18,23 +19,7 @@ for (const s of servers) {
   const page = await (await b.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 900 } })).newPage();
   await page.goto(s.url);
   await page.getByRole('list', { name: 'Articles' }).getByRole('link').first().waitFor();
-  await page.evaluate(() => {
-    window.__keys = [];
-    const box = document.querySelector('input[type=search]');
-    box.addEventListener('input', (e) => {
-      const rec = { t0: e.timeStamp };
-      window.__keys.push(rec);
-      const observer = new MutationObserver(() => { observer.disconnect(); rec.dom = performance.now(); });
-      observer.observe(document.querySelector('main'), { subtree: true, childList: true, characterData: true });
-      requestAnimationFrame(() => {
-        rec.frame = performance.now();
-        observer.disconnect();
-        const c = new MessageChannel();
-        c.port1.onmessage = () => { rec.painted = performance.now(); };
-        c.port2.postMessage(0);
-      });
-    }, { capture: true });
-  });
+  await page.evaluate(recordKeystrokes);
   pages.push(page);
 }
 for (let round = 0; round < 3; round++) {
