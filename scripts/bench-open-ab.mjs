@@ -4,7 +4,8 @@
 // times click -> the app has shown the reader (script, including any
 // style and layout the script forced) and click -> the frame after it has
 // been painted (a message posted from requestAnimationFrame arrives after
-// the frame's style, layout and paint, so this includes the wait for vsync).
+// the frame's style, layout and paint, so this includes the wait for vsync);
+// then Back -> the list painted without the reader.
 //
 //     node scripts/bench-open-ab.mjs A_DIST B_DIST [QUERY] [OPENS]
 import { chromium } from 'playwright-core';
@@ -29,7 +30,7 @@ try {
     await page.getByRole('list', { name: 'Articles' }).getByRole('link').first().waitFor();
     pages.push(page);
   }
-  const times = pages.map(() => ({ handled: [], painted: [] }));
+  const times = pages.map(() => ({ handled: [], painted: [], back: [] }));
   for (let i = 0; i < Number(opens); i++) {
     for (let j = 0; j < 2; j++) {
       const k = (i + j) % 2;
@@ -60,20 +61,39 @@ try {
         const t2 = performance.now();
         // The view's history entry is written after it has painted.
         await new Promise((ok) => setTimeout(ok, 50));
+        // Back closes the reader: Back -> the list painted without it.
+        const closed = new Promise((ok) => {
+          const o = new MutationObserver(() => {
+            if (!document.querySelector('.reader h1')) {
+              o.disconnect();
+              ok();
+            }
+          });
+          o.observe(document.body, { subtree: true, childList: true });
+        });
+        const t3 = performance.now();
         history.back();
-        await new Promise((ok) => setTimeout(ok, 150));
-        return { handled: t1 - t0, painted: t2 - t0 };
+        await closed;
+        await new Promise((ok) => requestAnimationFrame(() => {
+          const c = new MessageChannel();
+          c.port1.onmessage = ok;
+          c.port2.postMessage(0);
+        }));
+        const t4 = performance.now();
+        await new Promise((ok) => setTimeout(ok, 100));
+        return { handled: t1 - t0, painted: t2 - t0, back: t4 - t3 };
       }, i);
       times[k].handled.push(t.handled);
       times[k].painted.push(t.painted);
+      times[k].back.push(t.back);
     }
   }
   const q = (xs, p) => [...xs].sort((x, y) => x - y)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
   const ms = (x) => `${x.toFixed(1)} ms`.padStart(9);
   console.log(`open an article (${opens} opens each, query "${query}"): p50 / p95`);
   ['A', 'B'].forEach((name, k) => {
-    const { handled, painted } = times[k];
-    console.log(`${name}  click -> handled ${ms(q(handled, 0.5))} ${ms(q(handled, 0.95))}   click -> painted ${ms(q(painted, 0.5))} ${ms(q(painted, 0.95))}`);
+    const { handled, painted, back } = times[k];
+    console.log(`${name}  click -> handled ${ms(q(handled, 0.5))} ${ms(q(handled, 0.95))}   click -> painted ${ms(q(painted, 0.5))} ${ms(q(painted, 0.95))}   Back -> painted ${ms(q(back, 0.5))} ${ms(q(back, 0.95))}`);
   });
 } finally {
   await browser.close();
