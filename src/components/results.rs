@@ -81,8 +81,10 @@ pub fn ResultList() -> impl IntoView {
             request_animation_frame(move || {
                 set_timeout(
                     move || {
-                        if dossier.listing.with_untracked(|l| *l == then) {
-                            dossier.whole_page.set(Some(then));
+                        // A mounted instance may be destroyed by then, its
+                        // signals with it: `try_` finds them gone.
+                        if dossier.listing.try_with_untracked(|l| *l == then) == Some(true) {
+                            dossier.whole_page.try_set(Some(then));
                         }
                     },
                     REST_AFTER,

@@ -224,3 +224,23 @@ test('destroy() removes the instance and every listener it added', async () => {
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('an instance destroyed right after a change leaves nothing scheduled to run', async () => {
+  const { page, problems } = await openHost();
+  await page.evaluate(async (dist) => {
+    const dossier = await import(`${dist}/dossier.js`);
+    const host = document.createElement('div');
+    document.body.append(host);
+    const painted = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+    const instance = dossier.mount(host, { query: 'putin' });
+    await painted();
+    // A change schedules the rest of the page for when the typing pauses
+    // (120 ms after the paint); the instance is gone before then.
+    instance.setQuery('trump');
+    await painted();
+    instance.destroy();
+  }, `../${distPath}`);
+  await page.waitForTimeout(400);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
