@@ -37,48 +37,41 @@ try {
       const t = await pages[k].evaluate(async (i) => {
         const links = document.querySelectorAll('[aria-label="Articles"] li h2 a');
         const link = links[i % links.length];
-        // The reader's title appears once the app has handled the click
-        // (in its task since session 6, after a hashchange event before).
-        const handled = new Promise((ok) => {
+        const reader = () => document.querySelector('.reader h1');
+        // Resolves once `done()` holds after a change under <body>.
+        const until = (done) => new Promise((ok) => {
           const o = new MutationObserver(() => {
-            if (document.querySelector('.reader h1')) {
+            if (done()) {
               o.disconnect();
               ok();
             }
           });
           o.observe(document.body, { subtree: true, childList: true });
         });
+        // Resolves after the next frame's style, layout and paint.
+        const painted = () => new Promise((ok) => requestAnimationFrame(() => {
+          const c = new MessageChannel();
+          c.port1.onmessage = ok;
+          c.port2.postMessage(0);
+        }));
+        // The reader's title appears once the app has handled the click
+        // (in its task since session 6, after a hashchange event before).
+        const handled = until(reader);
         const t0 = performance.now();
         link.click();
         await handled;
         const t1 = performance.now();
-        if (!document.querySelector('.reader h1')) throw new Error('no reader after the click');
-        await new Promise((ok) => requestAnimationFrame(() => {
-          const c = new MessageChannel();
-          c.port1.onmessage = ok;
-          c.port2.postMessage(0);
-        }));
+        if (!reader()) throw new Error('no reader after the click');
+        await painted();
         const t2 = performance.now();
         // The view's history entry is written after it has painted.
         await new Promise((ok) => setTimeout(ok, 50));
         // Back closes the reader: Back -> the list painted without it.
-        const closed = new Promise((ok) => {
-          const o = new MutationObserver(() => {
-            if (!document.querySelector('.reader h1')) {
-              o.disconnect();
-              ok();
-            }
-          });
-          o.observe(document.body, { subtree: true, childList: true });
-        });
+        const closed = until(() => !reader());
         const t3 = performance.now();
         history.back();
         await closed;
-        await new Promise((ok) => requestAnimationFrame(() => {
-          const c = new MessageChannel();
-          c.port1.onmessage = ok;
-          c.port2.postMessage(0);
-        }));
+        await painted();
         const t4 = performance.now();
         await new Promise((ok) => setTimeout(ok, 100));
         return { handled: t1 - t0, painted: t2 - t0, back: t4 - t3 };
