@@ -25,10 +25,12 @@ writeFileSync(join(root, 'index.html'), '<!DOCTYPE html><title>A/B</title>');
 const glue = dists.map((d, k) => {
   symlinkSync(resolve(d), join(root, String(k)));
   const html = readFileSync(join(d, 'index.html'), 'utf8');
-  const js = html.match(/(dossier-app-[0-9a-f]+)\.js/)[1];
+  const wasm = html.match(/[\w-]+_bg\.wasm/)[0];
+  // Builds since session 8 have one module, dossier.js; before, the glue.
+  const js = html.match(/dossier-app-[0-9a-f]+\.js/)?.[0] ?? 'dossier.js';
   // Builds since session 4 keep the corpus beside the module.
   const corpus = html.match(/corpus-[0-9a-f]+\.bin/)?.[0];
-  return [`${k}/${js}.js`, `${k}/${js}_bg.wasm`, corpus && `${k}/${corpus}`];
+  return [`${k}/${js}`, `${k}/${wasm}`, corpus && `${k}/${corpus}`];
 });
 const isolated = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
 const { server, url } = await serve(root, 0, isolated);
@@ -44,7 +46,7 @@ try {
       const mods = [];
       for (const [js, wasm, corpus] of glue) {
         const m = await import(`./${js}`);
-        await m.default({ module_or_path: `./${wasm}` });
+        await (m.initWasm ?? m.default)({ module_or_path: `./${wasm}` });
         if (corpus) m.loadCorpus(new Uint8Array(await (await fetch(`./${corpus}`)).arrayBuffer()));
         mods.push(m);
       }

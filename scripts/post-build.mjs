@@ -218,12 +218,17 @@ const embedClient = `
 }
 `;
 
-// The module host pages import: the wasm-bindgen init as its default export,
-// search(), mount() into a shadow root, and the <dossier-viewer> element.
-// Its name does not change between builds, so host pages can link it.
+// The one JS module: the wasm-bindgen glue, then what host pages use (the
+// loader as its default export, search(), mount() into a shadow root, the
+// <dossier-viewer> element) and what the page's bootstrap uses (initWasm,
+// loadCorpus, startPage). One file, not the glue plus a host module that
+// imports it: each import is a round trip before any wasm compiles. Its name
+// does not change between builds, so host pages can link it; the page imports
+// it as dossier.js?v=HASH, so that no cache serves it an older build.
 const hostModule = (glue, wasm, corpus, style) => `
-import init, { search, mountApp, loadCorpus } from './${glue}';
-export { search };
+${glue}
+const init = __wbg_init;
+export { search, loadCorpus, startPage, __wbg_init as initWasm };
 const here = (name) => new URL('./' + name, import.meta.url);
 const STYLE = here('${style}').href;
 let started, ready = false;
@@ -329,6 +334,7 @@ if (!customElements.get('dossier-viewer')) customElements.define('dossier-viewer
 // The single file, built from the unminified glue: its `export` statements go,
 // so that it can run as one inline module script.
 const { glue, corpus } = splitModule(read(glueName), join(dir, wasmName));
+rmSync(join(dir, glueName));
 const corpusName = `corpus-${hash(corpus)}.bin`;
 writeFileSync(join(dir, corpusName), corpus);
 const gzip64 = (bytes) => gzipSync(bytes, { level: 9 }).toString('base64');
@@ -384,12 +390,18 @@ html = html.replace(/<link[^>]*href="?[^" >]+\.css"?[^>]*>/g, () => {
 });
 // The corpus download starts with the module's (index.html preloads it);
 // a slow one says so after a moment, a failed one says why.
+const hostScript = await terse(hostModule(stripped, wasmName, corpusName, styleName));
+const hostUrl = `./dossier.js?v=${hash(hostScript)}`;
 const startPage = `
 const corpusLoad = fetch('./${corpusName}').then((r) => {
   if (!r.ok) throw new Error(r.url + ': HTTP ' + r.status);
   return r.arrayBuffer();
 });
-${inline[1]}
+import * as bindings from '${hostUrl}';
+// What Trunk's own bootstrap does, with the one module in place of the glue.
+const wasm = await bindings.initWasm({ module_or_path: './${wasmName}' });
+window.wasmBindings = bindings;
+dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
 {
   const say = (text, role) => {
     const note = document.querySelector('.boot-note') ?? document.body.appendChild(document.createElement('p'));
@@ -413,8 +425,12 @@ ${inline[1]}
 const boot = await terse(`${embedClient}\n${startPage}\n${serviceWorkerClient}`);
 const bootName = `boot-${hash(boot)}.js`;
 write(bootName, boot);
-write(glueName, await terse(glue));
-write('dossier.js', await terse(hostModule(glueName, wasmName, corpusName, styleName)));
+write('dossier.js', hostScript);
+html = html.replace(
+  /<link[^>]*rel="?modulepreload"?[^>]*>/,
+  () => `<link crossorigin href=${hostUrl} rel=modulepreload>`,
+);
+if (!html.includes(hostUrl)) throw new Error('post-build: Trunk\'s modulepreload link for the glue was not found in index.html');
 html = html.replace(
   inline[0],
   `<link rel=preload href=./${corpusName} as=fetch crossorigin><script type=module src=./${bootName}></script><link rel=manifest href=./manifest.webmanifest><meta name=theme-color content=#1d3557>`,
