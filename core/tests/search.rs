@@ -448,6 +448,42 @@ fn facet_counts_or_within_and_across_and_date_range() {
     assert_eq!(r.hits.iter().map(|h| h.id).collect::<Vec<_>>(), ["b"]);
 }
 
+/// `facet_limit: 0` (the JS `search()`, the typo correction's checks) skips
+/// counting: the same hits and total, filters still applied, no facets.
+#[test]
+fn no_facet_counts_when_none_are_asked_for() {
+    let bytes = seeds();
+    let c = Corpus::open(&bytes).unwrap();
+    let mut requests = vec![
+        SearchRequest::new("putin"),
+        SearchRequest::new("trump OR russia -elon"),
+        SearchRequest::new("person:putin call"),
+    ];
+    let mut req = SearchRequest::new("president");
+    req.filters.year = vec!["2017".into()];
+    requests.push(req);
+    let mut req = SearchRequest::new("putin");
+    req.filters.outlet = vec!["FOX6 News".into(), "SouthFront".into()];
+    req.from = Date::parse_iso("2016-01-01");
+    // Both outlets' articles are undated.
+    req.undated = true;
+    requests.push(req);
+    for req in requests {
+        let full = c.search(&req);
+        let bare = c.search(&SearchRequest {
+            facet_limit: 0,
+            ..req.clone()
+        });
+        assert!(full.total > 0, "{:?} finds something", req.query);
+        assert_eq!(bare.total, full.total, "{:?}", req.query);
+        assert_eq!(bare.fallback, full.fallback);
+        assert_eq!(format!("{:?}", bare.hits), format!("{:?}", full.hits));
+        assert!(!full.facets.person.is_empty());
+        assert!(bare.facets.person.is_empty() && bare.facets.year.is_empty());
+        assert!(bare.facets.outlet.is_empty() && bare.months.is_empty());
+    }
+}
+
 #[test]
 fn an_empty_query_browses_newest_first() {
     let bytes = Corpus::build(&fielded());

@@ -67,7 +67,8 @@ pub struct SearchRequest {
     pub sort: Sort,
     pub offset: usize,
     pub limit: usize,
-    /// Values listed per facet (selected values are always listed).
+    /// Values listed per facet (selected values are always listed). With 0,
+    /// no facet is counted and no timeline drawn: hits and total only.
     pub facet_limit: usize,
 }
 
@@ -812,6 +813,10 @@ impl<'a> Corpus<'a> {
             months: Vec::new(),
         };
         let mut values = Vec::new();
+        // Counting reads every candidate's facet values, a quarter of a
+        // common word's search; a caller that shows no facets skips it.
+        let counting = req.facet_limit > 0;
+        let filtered = !constraints.is_empty() || selected.iter().any(Option::is_some);
         // Keeps a candidate if it passes everything; counts facets either way.
         let mut collect =
             |doc: u32, score: f32, matched: u32, out: &mut Vec<Cand>, counts: &mut Counts| {
@@ -825,7 +830,9 @@ impl<'a> Corpus<'a> {
                 {
                     return;
                 }
-                self.doc_facets(d, &mut values);
+                if counting || filtered {
+                    self.doc_facets(d, &mut values);
+                }
                 for (set, negated) in &constraints {
                     let has = values.iter().any(|v| set.binary_search(v).is_ok());
                     if has == *negated {
@@ -848,12 +855,14 @@ impl<'a> Corpus<'a> {
                         }
                     }
                 }
-                if fails & !(1 << FACET_KINDS) == 0 {
+                if counting && fails & !(1 << FACET_KINDS) == 0 {
                     counts.months.push(date / 100);
                 }
                 match fails.count_ones() {
                     0 => {
-                        counts.bump(&values, 0..u32::MAX);
+                        if counting {
+                            counts.bump(&values, 0..u32::MAX);
+                        }
                         out.push(Cand {
                             doc,
                             score,
@@ -862,7 +871,7 @@ impl<'a> Corpus<'a> {
                         });
                     }
                     // Failing only its own facet: it counts toward that facet's other values.
-                    1 => {
+                    1 if counting => {
                         let k = fails.trailing_zeros() as usize;
                         if k < FACET_KINDS {
                             counts.bump(&values, starts[k]..starts[k + 1]);
@@ -968,7 +977,7 @@ impl<'a> Corpus<'a> {
             by_kind[k].push(v);
         }
         let mut facets = Facets::default();
-        for (k, mut list) in by_kind.into_iter().enumerate() {
+        for (k, mut list) in by_kind.into_iter().enumerate().filter(|_| counting) {
             let sel = selected[k].as_deref().unwrap_or(&[]);
             // Ids run in name order within a kind (the build sorts them), so
             // comparing ids orders names without reading a single string.
