@@ -37,6 +37,27 @@ pub fn FacetPanel() -> impl IntoView {
     let dossier = use_dossier();
     // Facets whose every value is shown ("Show more"), one bit each.
     let expanded = RwSignal::new(0u8);
+    // The listing for which the pointer is over the panel, or focus in it:
+    // until it leaves, the catch-up after typing waits, so that a value
+    // about to be clicked or toggled is not redrawn as another one.
+    let held = RwSignal::new(None::<ViewState>);
+    let root: web_sys::EventTarget = dossier.frame.with_value(|f| (*f.root).clone().into());
+    for event in ["pointermove", "pointerleave", "focusin"] {
+        crate::frame::listen(
+            root.clone(),
+            event,
+            Box::new(move |ev| {
+                let inside = event_target::<Element>(&ev)
+                    .closest(".facets")
+                    .ok()
+                    .flatten();
+                let now = inside.map(|_| dossier.listing.get_untracked());
+                if held.with_untracked(|h| *h != now) {
+                    held.set(now);
+                }
+            }),
+        );
+    }
     // The lists are drawn with plain DOM calls from one effect and served by
     // one handler per event type on their container: Leptos views and
     // reactive closures cost kilobytes of wasm each, and the app has a size budget.
@@ -48,7 +69,8 @@ pub fn FacetPanel() -> impl IntoView {
     Effect::new(move |drawn: Option<(El, ViewState, u8)>| {
         let s = dossier.listing.get();
         let more = expanded.get();
-        let settled = dossier.whole_page.with(|w| w.as_ref() == Some(&s));
+        let settled = dossier.whole_page.with(|w| w.as_ref() == Some(&s))
+            && held.with(|h| h.as_ref() != Some(&s));
         let (drawn, shown) = match drawn {
             Some((drawn, was, m)) if m == more && !settled && typed_on(&was, &s) => {
                 return (drawn, was, m);
