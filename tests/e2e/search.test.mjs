@@ -108,8 +108,9 @@ test('a filter clicked right after typing is the one checked', async () => {
   const people = page.getByRole('group', { name: 'People' });
   await people.hover();
   const peskov = people.getByRole('checkbox', { name: /Dmitry Peskov/ });
-  // click(), not check(): checking a value redraws the panel, selected values
-  // first, and check() would then read another value's box.
+  // click(), not check(): the click's redraw brings the held counts up to
+  // date, which can re-sort the list, and check() would then read the box
+  // now in that place, another value's.
   await peskov.click();
   await expect(() => /person=Dmitry%20Peskov/.test(page.url()), true);
   assert.doesNotMatch(page.url(), /person=(?!Dmitry%20Peskov)/);
