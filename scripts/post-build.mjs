@@ -227,7 +227,6 @@ const embedClient = `
 // it as dossier.js?v=HASH, so that no cache serves it an older build.
 const hostModule = (glue, wasm, corpus, style) => `
 ${glue}
-const init = __wbg_init;
 export { search, loadCorpus, startPage, __wbg_init as initWasm };
 const here = (name) => new URL('./' + name, import.meta.url);
 const STYLE = here('${style}').href;
@@ -245,7 +244,7 @@ export default function start(options = {}) {
           if (!r.ok) throw new Error('Dossier: cannot load the articles (' + r.url + ': HTTP ' + r.status + ')');
           return r.arrayBuffer();
         });
-    const exports = await init({ module_or_path: options.module_or_path ?? here('${wasm}') });
+    const exports = await __wbg_init({ module_or_path: options.module_or_path ?? here('${wasm}') });
     const bytes = await corpus;
     loadCorpus(ArrayBuffer.isView(bytes) ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) : new Uint8Array(bytes));
     ready = true;
@@ -388,10 +387,10 @@ html = html.replace(/<link[^>]*href="?[^" >]+\.css"?[^>]*>/g, () => {
   linked = true;
   return `<link href=./${styleName} rel=stylesheet>`;
 });
-// The corpus download starts with the module's (index.html preloads it);
-// a slow one says so after a moment, a failed one says why.
 const hostScript = await terse(hostModule(stripped, wasmName, corpusName, styleName));
 const hostUrl = `./dossier.js?v=${hash(hostScript)}`;
+// The corpus download starts with the module's (index.html preloads it);
+// a slow one says so after a moment, a failed one says why.
 const startPage = `
 const corpusLoad = fetch('./${corpusName}').then((r) => {
   if (!r.ok) throw new Error(r.url + ': HTTP ' + r.status);

@@ -41,6 +41,9 @@ pub fn FacetPanel() -> impl IntoView {
     // until it leaves, the catch-up after typing waits, so that a value
     // about to be clicked or toggled is not redrawn as another one.
     let held = RwSignal::new(None::<ViewState>);
+    // On the instance's root, not the panel: `pointerleave` there also ends a
+    // hold when the pointer leaves the app past the panel's edge, and plain
+    // listeners cost less wasm than Leptos `on:` handlers.
     let root: web_sys::EventTarget = dossier.frame.with_value(|f| (*f.root).clone().into());
     for event in ["pointermove", "pointerleave", "focusin"] {
         crate::frame::listen(

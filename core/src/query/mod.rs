@@ -813,11 +813,13 @@ impl<'a> Corpus<'a> {
             months: Vec::new(),
         };
         let mut values = Vec::new();
-        // Counting reads every candidate's facet values, a quarter of a
-        // common word's search; a caller that shows no facets skips it.
+        // Counting reads every candidate's facet values, three quarters of
+        // a common word's search; a caller that shows no facets skips it.
+        // Filters need the values whether counted or not.
         let counting = req.facet_limit > 0;
         let filtered = !constraints.is_empty() || selected.iter().any(Option::is_some);
-        // Keeps a candidate if it passes everything; counts facets either way.
+        // Keeps a candidate if it passes everything; when counting, counts
+        // its facets either way.
         let mut collect =
             |doc: u32, score: f32, matched: u32, out: &mut Vec<Cand>, counts: &mut Counts| {
                 let d = doc as usize;
